@@ -1,0 +1,231 @@
+package id.balai.reports.domain;
+
+import id.balai.calendar.Holidays;
+import id.balai.organisation.GeoPoint;
+import id.balai.organisation.Region;
+import id.balai.organisation.RegionLevel;
+import id.balai.organisation.Regions;
+import id.balai.reports.ReportRouted;
+import id.balai.reports.ReportSubmitted;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts a citizen's report: validates everything, then saves the report, its reporter, answers
+ * and photos in one transaction. The same submission key twice gives the same report, never two.
+ */
+@Service
+public class ReportSubmission {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportSubmission.class);
+    private static final Pattern PHONE = Pattern.compile("^(\\+62|62|0)8[0-9]{7,12}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9-]{16,64}$");
+    public static final int MIN_DESCRIPTION = 10;
+    public static final int MAX_DESCRIPTION = 4000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A field and the message key explaining what is wrong with it. */
+    public record FieldProblem(String field, String messageKey) {}
+
+    public sealed interface Outcome permits Saved, Invalid {}
+
+    /** Saved (or already saved by an earlier try of the same submission). */
+    public record Saved(Report report, boolean repeated) implements Outcome {}
+
+    public record Invalid(List<FieldProblem> problems) implements Outcome {}
+
+    private final Reports reports;
+    private final Categories categories;
+    private final Regions regions;
+    private final Holidays holidays;
+    private final PhotoStaging staging;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ReportSubmission(Reports reports, Categories categories, Regions regions, Holidays holidays, PhotoStaging staging,
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.reports = reports;
+        this.categories = categories;
+        this.regions = regions;
+        this.holidays = holidays;
+        this.staging = staging;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public static String newSubmissionKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    public Outcome submit(SubmissionForm form) {
+        if (form.getSubmissionKey() == null || !KEY.matcher(form.getSubmissionKey()).matches()) {
+            return new Invalid(List.of(new FieldProblem("form", "error.form.expired")));
+        }
+        Optional<Report> earlier = reports.bySubmissionKey(form.getSubmissionKey());
+        if (earlier.isPresent()) return new Saved(earlier.get(), true);
+
+        List<FieldProblem> problems = new ArrayList<>();
+        Category category = form.getCategoryId() == null ? null : categories.byId(form.getCategoryId()).orElse(null);
+        if (category == null) problems.add(new FieldProblem("categoryId", "error.category.required"));
+
+        String description = strip(form.getDescription());
+        if (description == null) problems.add(new FieldProblem("description", "error.description.required"));
+        else if (description.length() < MIN_DESCRIPTION) problems.add(new FieldProblem("description", "error.description.short"));
+        else if (description.length() > MAX_DESCRIPTION) problems.add(new FieldProblem("description", "error.description.long"));
+
+        Location location = locate(form, problems);
+
+        String address = strip(form.getAddress());
+        if (address != null && address.length() > 300) problems.add(new FieldProblem("address", "error.address.long"));
+        String name = strip(form.getName());
+        if (name != null && name.length() > 120) problems.add(new FieldProblem("name", "error.name.long"));
+        String phone = strip(form.getPhone());
+        if (phone != null) {
+            phone = phone.replaceAll("[\\s.-]", "");
+            if (!PHONE.matcher(phone).matches()) problems.add(new FieldProblem("phone", "error.phone.invalid"));
+        }
+        String email = strip(form.getEmail());
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) problems.add(new FieldProblem("email", "error.email.invalid"));
+
+        Map<String, String> answers = category == null ? Map.of() : answers(category, form.getAnswers(), problems);
+        if (!problems.isEmpty()) return new Invalid(problems);
+
+        String token = HexFormat.of().formatHex(randomBytes());
+        String finalPhone = phone;
+        try {
+            Report saved = tx.execute(status -> save(form, category, description, location, address, name, finalPhone, email, answers, token));
+            return new Saved(saved, false);
+        } catch (DuplicateKeyException e) {
+            // A parallel retry of the same submission won the race: answer with its report.
+            return new Saved(reports.bySubmissionKey(form.getSubmissionKey()).orElseThrow(() -> e), true);
+        }
+    }
+
+    private Report save(SubmissionForm form, Category category, String description, Location location, String address,
+            String name, String phone, String email, Map<String, String> answers, String token) {
+        Instant now = clock.instant();
+        var calendar = holidays.calendar();
+        String code = TrackingCode.generate();
+        while (reports.trackingCodeTaken(code)) code = TrackingCode.generate();
+        Report report = Report.submit(code, form.getSubmissionKey(), token, category, description,
+                location.point().lat(), location.point().lon(), address, location.precise(), location.kelurahan().code(),
+                form.isAnonymous(), form.isConfidential(), form.getChannel(), now, calendar);
+        reports.insert(report);
+        if (name != null || phone != null || email != null) reports.saveReporter(report.id(), new Reports.Reporter(name, phone, email));
+        if (!answers.isEmpty()) reports.saveAnswers(report.id(), answers);
+        for (PhotoStaging.StagedPhoto photo : staging.staged(form.getSubmissionKey())) {
+            reports.addPhoto(report.id(), "BEFORE", photo.storageKey(), photo.thumbKey(), photo.width(), photo.height(), now);
+        }
+        staging.consumed(form.getSubmissionKey());
+        events.publishEvent(new ReportSubmitted(report.id(), report.trackingCode(), category.id(), report.kelurahanCode(), category.emergency()));
+        if (category.emergency()) {
+            // An emergency cannot wait for the desk's working hours: route at once to the responsible OPD.
+            Optional<Long> agency = categories.responsibleAgency(category, report.kelurahanCode());
+            if (agency.isPresent()) {
+                report.route(Actor.SYSTEM, agency.get(), category, now, calendar);
+                reports.update(report);
+                events.publishEvent(new ReportRouted(report.id(), report.trackingCode(), agency.get()));
+            }
+        }
+        log.info("Report {} saved (category {}, kelurahan {}, channel {})", report.trackingCode(), category.code(),
+                report.kelurahanCode(), report.channel());
+        return report;
+    }
+
+    private record Location(GeoPoint point, Region kelurahan, boolean precise) {}
+
+    private Location locate(SubmissionForm form, List<FieldProblem> problems) {
+        if (form.getLat() != null && form.getLon() != null) {
+            GeoPoint point;
+            try {
+                point = new GeoPoint(form.getLat(), form.getLon());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("location", "error.location.invalid"));
+                return null;
+            }
+            Optional<Region> kelurahan = regions.kelurahanAt(point);
+            if (kelurahan.isEmpty()) {
+                problems.add(new FieldProblem("location", "error.location.outside"));
+                return null;
+            }
+            return new Location(point, kelurahan.get(), true);
+        }
+        String code = strip(form.getKelurahanCode());
+        if (code != null) {
+            Optional<Region> kelurahan = regions.find(code).filter(r -> r.level() == RegionLevel.KELURAHAN);
+            Optional<GeoPoint> centre = kelurahan.flatMap(k -> regions.centreOf(k.code()));
+            if (kelurahan.isEmpty() || centre.isEmpty()) {
+                problems.add(new FieldProblem("location", "error.location.invalid"));
+                return null;
+            }
+            if (strip(form.getAddress()) == null) problems.add(new FieldProblem("address", "error.address.required"));
+            return new Location(centre.get(), kelurahan.get(), false);
+        }
+        problems.add(new FieldProblem("location", "error.location.required"));
+        return null;
+    }
+
+    private static Map<String, String> answers(Category category, Map<String, String> given, List<FieldProblem> problems) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Category.Question q : category.questions()) {
+            String value = strip(given.get(q.code()));
+            String field = "answers[" + q.code() + "]";
+            if (value == null) {
+                if (q.required()) problems.add(new FieldProblem(field, "error.answer.required"));
+                continue;
+            }
+            if (value.length() > 1000) {
+                problems.add(new FieldProblem(field, "error.answer.long"));
+                continue;
+            }
+            switch (q.kind()) {
+                case NUMBER -> {
+                    try {
+                        Double.parseDouble(value.replace(',', '.'));
+                    } catch (NumberFormatException e) {
+                        problems.add(new FieldProblem(field, "error.answer.number"));
+                        continue;
+                    }
+                }
+                case CHOICE -> {
+                    if (!q.choices().contains(value)) {
+                        problems.add(new FieldProblem(field, "error.answer.choice"));
+                        continue;
+                    }
+                }
+                case TEXT -> { }
+            }
+            result.put(q.code(), value);
+        }
+        return result;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String strip(String s) {
+        if (s == null) return null;
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,35 @@
+-- Indonesian national holidays and cuti bersama (SKB 3 Menteri). The city keeps this table current.
+create table holiday (
+    day  date         primary key,
+    name varchar(200) not null
+);
+insert into holiday (day, name) values
+ ('2026-01-01', 'Tahun Baru Masehi'),
+ ('2026-01-16', 'Isra Mikraj Nabi Muhammad SAW'),
+ ('2026-02-17', 'Tahun Baru Imlek'),
+ ('2026-03-19', 'Hari Suci Nyepi'),
+ ('2026-03-20', 'Idul Fitri 1447 H'),
+ ('2026-03-21', 'Idul Fitri 1447 H'),
+ ('2026-04-03', 'Wafat Yesus Kristus'),
+ ('2026-05-01', 'Hari Buruh Internasional'),
+ ('2026-05-14', 'Kenaikan Yesus Kristus'),
+ ('2026-05-27', 'Idul Adha 1447 H'),
+ ('2026-05-31', 'Hari Raya Waisak'),
+ ('2026-06-01', 'Hari Lahir Pancasila'),
+ ('2026-06-16', 'Tahun Baru Islam 1448 H'),
+ ('2026-08-17', 'Hari Kemerdekaan RI'),
+ ('2026-08-25', 'Maulid Nabi Muhammad SAW'),
+ ('2026-12-25', 'Hari Raya Natal'),
+ ('2027-01-01', 'Tahun Baru Masehi'),
+ ('2027-01-05', 'Isra Mikraj Nabi Muhammad SAW'),
+ ('2027-02-06', 'Tahun Baru Imlek'),
+ ('2027-03-09', 'Idul Fitri 1448 H'),
+ ('2027-03-10', 'Idul Fitri 1448 H'),
+ ('2027-03-26', 'Wafat Yesus Kristus'),
+ ('2027-05-01', 'Hari Buruh Internasional'),
+ ('2027-05-06', 'Kenaikan Yesus Kristus'),
+ ('2027-05-16', 'Idul Adha 1448 H'),
+ ('2027-06-01', 'Hari Lahir Pancasila'),
+ ('2027-06-06', 'Tahun Baru Islam 1449 H'),
+ ('2027-08-17', 'Hari Kemerdekaan RI'),
+ ('2027-12-25', 'Hari Raya Natal');
