@@ -28,19 +28,19 @@ public class Holidays {
     }
 
     public List<Holiday> all() {
-        return jdbc.sql("select day, name from holiday order by day")
-                .query((rs, i) -> new Holiday(rs.getObject("day", LocalDate.class), rs.getString("name"))).list();
+        return jdbc.sql("select holiday_date, name from holiday order by holiday_date")
+                .query((rs, i) -> new Holiday(rs.getObject("holiday_date", LocalDate.class), rs.getString("name"))).list();
     }
 
     @org.springframework.transaction.annotation.Transactional
     public void add(LocalDate day, String name) {
-        jdbc.sql("delete from holiday where day = ?").param(day).update();
-        jdbc.sql("insert into holiday (day, name) values (?, ?)").params(day, name).update();
+        jdbc.sql("delete from holiday where holiday_date = ?").param(day).update();
+        jdbc.sql("insert into holiday (holiday_date, name) values (?, ?)").params(day, name).update();
         reload();
     }
 
     public void remove(LocalDate day) {
-        jdbc.sql("delete from holiday where day = ?").param(day).update();
+        jdbc.sql("delete from holiday where holiday_date = ?").param(day).update();
         reload();
     }
 

@@ -1,9 +1,9 @@
 -- Indonesian national holidays and cuti bersama (SKB 3 Menteri). The city keeps this table current.
 create table holiday (
-    day  date         primary key,
+    holiday_date date         primary key,
     name varchar(200) not null
 );
-insert into holiday (day, name) values
+insert into holiday (holiday_date, name) values
  ('2026-01-01', 'Tahun Baru Masehi'),
  ('2026-01-16', 'Isra Mikraj Nabi Muhammad SAW'),
  ('2026-02-17', 'Tahun Baru Imlek'),

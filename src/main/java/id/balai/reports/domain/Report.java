@@ -230,6 +230,19 @@ public class Report {
         return null;
     }
 
+    /** What the status allows now, whoever asks (the policy then narrows it per person). */
+    public Set<StaffAction> possibleActions() {
+        Set<StaffAction> actions = EnumSet.of(StaffAction.NOTE_PUBLIC, StaffAction.NOTE_INTERNAL, StaffAction.MODERATE, StaffAction.HIDE_PHOTO);
+        switch (status) {
+            case RECEIVED -> actions.addAll(EnumSet.of(StaffAction.VERIFY, StaffAction.REJECT, StaffAction.ROUTE, StaffAction.MERGE));
+            case VERIFIED -> actions.addAll(EnumSet.of(StaffAction.REJECT, StaffAction.ROUTE, StaffAction.MERGE));
+            case ROUTED, REOPENED -> actions.addAll(EnumSet.of(StaffAction.ROUTE, StaffAction.MERGE, StaffAction.START, StaffAction.HAND_BACK, StaffAction.RESOLVE));
+            case IN_PROGRESS -> actions.addAll(EnumSet.of(StaffAction.ROUTE, StaffAction.MERGE, StaffAction.HAND_BACK, StaffAction.RESOLVE));
+            default -> { }
+        }
+        return actions;
+    }
+
     public boolean isOverdue(Instant now) {
         Instant due = currentDueAt();
         return due != null && status != RESOLVED && now.isAfter(due);

@@ -139,6 +139,14 @@ public class ReportWorkflow {
         reports.update(r);
     }
 
+    /** The actions this person may take on this report now. */
+    @Transactional(readOnly = true)
+    public java.util.Set<StaffAction> availableActions(StaffPrincipal staff, Report report) {
+        java.util.Set<StaffAction> actions = policy.allowed(staff, report);
+        actions.retainAll(report.possibleActions());
+        return actions;
+    }
+
     /** A report this staff member may see, or an access-denied error. */
     @Transactional(readOnly = true)
     public Report view(StaffPrincipal staff, String code) {

@@ -140,6 +140,14 @@ public class Reports {
                 .list();
     }
 
+    public Optional<Photo> photoById(long id) {
+        return jdbc.sql("select * from report_photo where id = ?").param(id)
+                .query((rs, i) -> new Photo(rs.getLong("id"), rs.getLong("report_id"), rs.getString("kind"),
+                        rs.getString("storage_key"), rs.getString("thumb_key"), rs.getInt("width"), rs.getInt("height"),
+                        rs.getBoolean("hidden")))
+                .optional();
+    }
+
     /** The photo stored under a key (full size or thumbnail), for serving it. */
     public Optional<Photo> photoByKey(String key) {
         return jdbc.sql("select * from report_photo where storage_key = ? or thumb_key = ?").params(key, key)

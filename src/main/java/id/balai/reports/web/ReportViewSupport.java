@@ -1,0 +1,97 @@
+package id.balai.reports.web;
+
+import id.balai.organisation.Agency;
+import id.balai.organisation.Region;
+import id.balai.organisation.Regions;
+import id.balai.reports.ReportStatus;
+import id.balai.reports.domain.Categories;
+import id.balai.reports.domain.Category;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Names and formats the report pages need, exposed to templates as {@code ${views}}. */
+@Component("views")
+public class ReportViewSupport {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private final Categories categories;
+    private final Regions regions;
+    private final id.balai.platform.BalaiProperties properties;
+
+    ReportViewSupport(Categories categories, Regions regions, id.balai.platform.BalaiProperties properties) {
+        this.categories = categories;
+        this.regions = regions;
+        this.properties = properties;
+    }
+
+    public String category(long id) {
+        return categories.byId(id).map(c -> c.name(LocaleContextHolder.getLocale())).orElse("—");
+    }
+
+    public String hashtag(long id) {
+        return categories.byId(id).map(Category::hashtag).orElse("");
+    }
+
+    public String icon(long id) {
+        return categories.byId(id).map(Category::icon).orElse("");
+    }
+
+    public String kelurahan(String code) {
+        return code == null ? "—" : kelurahanNames().getOrDefault(code, code);
+    }
+
+    public String agency(Long id) {
+        return id == null ? "—" : regions.agency(id).map(Agency::shortName).orElse("—");
+    }
+
+    public String agencyName(Long id) {
+        return id == null ? "—" : regions.agency(id).map(Agency::name).orElse("—");
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.withLocale(locale()).format(instant.atZone(properties.timeZone()));
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.withLocale(locale()).format(instant.atZone(properties.timeZone()));
+    }
+
+    /** ISO date in the city's time zone, for machine-readable {@code <time datetime>}. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(properties.timeZone());
+    }
+
+    public boolean overdue(Instant due, ReportStatus status) {
+        return due != null && status != ReportStatus.RESOLVED && status.isOpen() && Instant.now().isAfter(due);
+    }
+
+    public String shorten(String text, int max) {
+        if (text == null) return "";
+        return text.length() <= max ? text : text.substring(0, max - 1).strip() + "…";
+    }
+
+    private Map<String, String> kelurahanNames() {
+        return regions.kelurahans().stream().collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a));
+    }
+
+    public Map<Long, Agency> agencies() {
+        return regions.agencies().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+    }
+
+    private static Locale locale() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("id");
+    }
+}

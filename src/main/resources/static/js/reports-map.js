@@ -1,0 +1,45 @@
+// The public map: asks the server for the reports in view, already grouped into cells for the
+// zoom level, and draws one marker per cell (a number when it holds several reports).
+(function () {
+  document.documentElement.classList.add('js');
+  var el = document.getElementById('reports-map');
+  if (!el || typeof L === 'undefined') return;
+  var map = L.map(el).setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.lon)], 13);
+  L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    { maxZoom: 19, attribution: '&copy; OpenStreetMap' }).addTo(map);
+  fetch(el.dataset.boundaries).then(function (r) { return r.json(); }).then(function (g) {
+    L.geoJSON(g, { style: { weight: 1, color: '#0b5e55', fillOpacity: 0.03 },
+      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name); } }).addTo(map);
+  }).catch(function () {});
+  var layer = L.layerGroup().addTo(map);
+  var pending = null;
+  function load() {
+    var b = map.getBounds();
+    var url = el.dataset.source + (el.dataset.source.indexOf('?') < 0 ? '?' : '&') +
+      'bbox=' + [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (v) { return v.toFixed(5); }).join(',') +
+      '&zoom=' + map.getZoom();
+    if (pending) pending.abort();
+    pending = new AbortController();
+    fetch(url, { signal: pending.signal }).then(function (r) { return r.json(); }).then(function (data) {
+      layer.clearLayers();
+      data.features.forEach(function (f) {
+        var c = f.geometry.coordinates, p = f.properties, ll = [c[1], c[0]];
+        if (p.count > 1) {
+          var size = 28 + Math.min(24, Math.round(Math.log(p.count) * 4));
+          L.marker(ll, { icon: L.divIcon({ className: 'cluster', html: String(p.count), iconSize: [size, size] }),
+            title: String(p.count), keyboard: true })
+            .on('click', function () { map.setView(ll, Math.min(map.getZoom() + 2, 19)); }).addTo(layer);
+        } else {
+          var a = document.createElement('a');
+          a.href = el.dataset.reportBase + p.code;
+          a.textContent = p.category + ' · ' + p.code;
+          L.marker(ll, { title: p.code, keyboard: true }).bindPopup(a).addTo(layer)
+            .getElement && null;
+        }
+      });
+      el.setAttribute('data-loaded', String(data.features.length));
+    }).catch(function () {});
+  }
+  map.on('moveend', load);
+  load();
+})();
