@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The mail server is down when the event arrives: the event must wait in the registry, not vanish. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, verifyAutomatically = false)
-@TestPropertySource(properties = { "balai.demo.enabled=false", NotificationTestData.DATASOURCE })
+@TestPropertySource(properties = { "balai.demo.enabled=false" })
 @ExtendWith(OutputCaptureExtension.class)
 class EmailDeliveryFailureTests {
 

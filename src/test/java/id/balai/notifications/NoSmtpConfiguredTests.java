@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A city without an SMTP server: e-mail is skipped and the event is done, not retried forever. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, verifyAutomatically = false)
-@TestPropertySource(properties = { "balai.demo.enabled=false", NotificationTestData.DATASOURCE, "spring.mail.host=" })
+@TestPropertySource(properties = { "balai.demo.enabled=false", "spring.mail.host=" })
 @ExtendWith(OutputCaptureExtension.class)
 class NoSmtpConfiguredTests {
 

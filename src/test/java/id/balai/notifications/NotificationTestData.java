@@ -18,14 +18,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 final class NotificationTestData {
 
     /**
-     * The shared test database URL plus {@code NON_KEYWORDS=DAY}: V3__calendar.sql names a column
-     * {@code day}, a reserved word in H2 2.x, so the migration fails on the stock test URL. The
-     * setting is harmless once the column is renamed.
-     */
-    static final String DATASOURCE = "spring.datasource.url=jdbc:h2:mem:notify-${random.uuid};MODE=PostgreSQL;"
-            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;NON_KEYWORDS=DAY";
-
-    /**
      * One category per database: the reports module caches categories on first read, so a category
      * inserted after that would be invisible to {@code ReportLookup}.
      */

@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
  * application's own modularity test; this class checks the notifications module's dependencies.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, verifyAutomatically = false)
-@TestPropertySource(properties = { "balai.demo.enabled=false", NotificationTestData.DATASOURCE })
+@TestPropertySource(properties = { "balai.demo.enabled=false" })
 class ReportNotificationsTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -6,6 +6,8 @@ import id.balai.organisation.Region;
 import id.balai.organisation.RegionLevel;
 import id.balai.organisation.Regions;
 import id.balai.reports.ReportRouted;
+import id.balai.reports.ReportStatus;
+import id.balai.reports.ReportStatusChanged;
 import id.balai.reports.ReportSubmitted;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -141,6 +143,8 @@ public class ReportSubmission {
             if (agency.isPresent()) {
                 report.route(Actor.SYSTEM, agency.get(), category, now, calendar);
                 reports.update(report);
+                events.publishEvent(new ReportStatusChanged(report.id(), report.trackingCode(), ReportStatus.RECEIVED,
+                        report.status(), report.agencyId()));
                 events.publishEvent(new ReportRouted(report.id(), report.trackingCode(), agency.get()));
             }
         }
