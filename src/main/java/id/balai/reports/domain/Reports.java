@@ -134,27 +134,26 @@ public class Reports {
 
     public List<Photo> photos(long reportId) {
         return jdbc.sql("select * from report_photo where report_id = ? order by id").param(reportId)
-                .query((rs, i) -> new Photo(rs.getLong("id"), rs.getLong("report_id"), rs.getString("kind"),
-                        rs.getString("storage_key"), rs.getString("thumb_key"), rs.getInt("width"), rs.getInt("height"),
-                        rs.getBoolean("hidden")))
+                .query(Reports::photo)
                 .list();
     }
 
     public Optional<Photo> photoById(long id) {
         return jdbc.sql("select * from report_photo where id = ?").param(id)
-                .query((rs, i) -> new Photo(rs.getLong("id"), rs.getLong("report_id"), rs.getString("kind"),
-                        rs.getString("storage_key"), rs.getString("thumb_key"), rs.getInt("width"), rs.getInt("height"),
-                        rs.getBoolean("hidden")))
+                .query(Reports::photo)
                 .optional();
     }
 
     /** The photo stored under a key (full size or thumbnail), for serving it. */
     public Optional<Photo> photoByKey(String key) {
         return jdbc.sql("select * from report_photo where storage_key = ? or thumb_key = ?").params(key, key)
-                .query((rs, i) -> new Photo(rs.getLong("id"), rs.getLong("report_id"), rs.getString("kind"),
-                        rs.getString("storage_key"), rs.getString("thumb_key"), rs.getInt("width"), rs.getInt("height"),
-                        rs.getBoolean("hidden")))
+                .query(Reports::photo)
                 .optional();
+    }
+
+    private static Photo photo(ResultSet rs, int row) throws SQLException {
+        return new Photo(rs.getLong("id"), rs.getLong("report_id"), rs.getString("kind"), rs.getString("storage_key"),
+                rs.getString("thumb_key"), rs.getInt("width"), rs.getInt("height"), rs.getBoolean("hidden"));
     }
 
     void hidePhoto(long reportId, long photoId) {
