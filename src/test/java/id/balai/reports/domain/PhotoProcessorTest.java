@@ -1,0 +1,258 @@
+package id.balai.reports.domain;
+
+import static id.balai.support.TestImages.BLUE;
+import static id.balai.support.TestImages.GREEN;
+import static id.balai.support.TestImages.RED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.GpsDirectory;
+import id.balai.support.TestImages;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhotoProcessorTest {
+
+    private static final double SEMARANG_LAT = -6.9932;
+    private static final double SEMARANG_LON = 110.4203;
+
+    private final PhotoProcessor processor = new PhotoProcessor();
+
+    @Test
+    void aCameraPhotoComesOutUprightWithoutAnyExifAndItsGpsIsOffered() throws Exception {
+        byte[] upload = TestImages.withExif(TestImages.jpeg(TestImages.halves(3000, 2000, RED, BLUE)), 6,
+                SEMARANG_LAT, SEMARANG_LON);
+        Metadata before = metadata(upload);
+        assertThat(before.getFirstDirectoryOfType(GpsDirectory.class)).as("the upload carries GPS").isNotNull();
+        assertThat(before.getFirstDirectoryOfType(ExifIFD0Directory.class).getInt(ExifIFD0Directory.TAG_ORIENTATION)).isEqualTo(6);
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(out.gpsLat()).isCloseTo(SEMARANG_LAT, within(1e-6));
+        assertThat(out.gpsLon()).isCloseTo(SEMARANG_LON, within(1e-6));
+        // orientation 6: the camera was turned a quarter clockwise; upright, the left half is on top
+        assertThat(out.width()).isCloseTo(1365, within(1));
+        assertThat(out.height()).isEqualTo(2048);
+        BufferedImage image = TestImages.read(out.jpeg());
+        assertThat(image.getWidth()).isEqualTo(out.width());
+        assertThat(image.getHeight()).isEqualTo(out.height());
+        assertColour(image, image.getWidth() / 2, image.getHeight() / 4, RED);
+        assertColour(image, image.getWidth() / 2, image.getHeight() * 3 / 4, BLUE);
+        assertNoExif(out.jpeg());
+        assertNoExif(out.thumbnail());
+    }
+
+    @ParameterizedTest(name = "EXIF orientation {0}")
+    @ValueSource(ints = {1, 3, 8})
+    void everyCommonOrientationIsTurnedUpright(int orientation) throws Exception {
+        byte[] upload = TestImages.withExif(TestImages.jpeg(TestImages.halves(2400, 1600, RED, BLUE)), orientation, null, null);
+
+        PhotoProcessor.Processed out = processor.process(upload);
+        BufferedImage image = TestImages.read(out.jpeg());
+
+        assertThat(out.gpsLat()).isNull();
+        assertThat(out.gpsLon()).isNull();
+        assertNoExif(out.jpeg());
+        switch (orientation) {
+            case 1 -> { // as stored, and small enough to keep its size
+                assertThat(image.getWidth()).isEqualTo(2048);
+                assertColour(image, image.getWidth() / 4, image.getHeight() / 2, RED);
+                assertColour(image, image.getWidth() * 3 / 4, image.getHeight() / 2, BLUE);
+            }
+            case 3 -> { // upside down: left and right swap
+                assertThat(image.getWidth()).isEqualTo(2048);
+                assertColour(image, image.getWidth() / 4, image.getHeight() / 2, BLUE);
+                assertColour(image, image.getWidth() * 3 / 4, image.getHeight() / 2, RED);
+            }
+            case 8 -> { // turned a quarter anticlockwise: the left half ends at the bottom
+                assertThat(image.getHeight()).isEqualTo(2048);
+                assertColour(image, image.getWidth() / 2, image.getHeight() / 4, BLUE);
+                assertColour(image, image.getWidth() / 2, image.getHeight() * 3 / 4, RED);
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    @Test
+    void aSmallPhotoWithoutExifKeepsItsSizeAndOffersNoGps() throws Exception {
+        PhotoProcessor.Processed out = processor.process(TestImages.jpeg(TestImages.halves(640, 480, RED, BLUE)));
+
+        assertThat(out.width()).isEqualTo(640);
+        assertThat(out.height()).isEqualTo(480);
+        assertThat(out.gpsLat()).isNull();
+        assertThat(out.gpsLon()).isNull();
+        BufferedImage thumb = TestImages.read(out.thumbnail());
+        assertThat(thumb.getWidth()).isEqualTo(PhotoProcessor.THUMB_SIDE);
+        assertThat(thumb.getHeight()).isEqualTo(240);
+        assertNoExif(out.jpeg());
+    }
+
+    @Test
+    void gpsAtZeroZeroIsNotOfferedAsALocation() throws Exception {
+        byte[] upload = TestImages.withExif(TestImages.jpeg(TestImages.halves(320, 240, RED, BLUE)), 1, 0.0, 0.0);
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(out.gpsLat()).isNull();
+        assertThat(out.gpsLon()).isNull();
+    }
+
+    @Test
+    void aWidePngIsClampedTo2048PixelsOnTheLongSide() throws Exception {
+        byte[] upload = TestImages.png(TestImages.halves(3000, 1000, RED, BLUE));
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(out.width()).isEqualTo(PhotoProcessor.MAX_SIDE);
+        assertThat(out.height()).isCloseTo(683, within(1));
+        assertThat(PhotoProcessor.sniff(out.jpeg())).isEqualTo("jpeg");
+        BufferedImage image = TestImages.read(out.jpeg());
+        assertThat(image.getWidth()).isEqualTo(2048);
+        assertThat(image.getHeight()).isEqualTo(out.height());
+        BufferedImage thumb = TestImages.read(out.thumbnail());
+        assertThat(thumb.getWidth()).isEqualTo(PhotoProcessor.THUMB_SIDE);
+        assertThat(thumb.getHeight()).isCloseTo(107, within(1));
+    }
+
+    @Test
+    void aTallPhotoIsClampedOnItsHeight() throws Exception {
+        PhotoProcessor.Processed out = processor.process(TestImages.jpeg(TestImages.halves(1500, 4000, RED, BLUE)));
+
+        assertThat(out.height()).isEqualTo(2048);
+        assertThat(out.width()).isCloseTo(768, within(1));
+    }
+
+    @Test
+    void aPngWithTransparencyBecomesAJpegOnWhite() throws Exception {
+        BufferedImage argb = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = argb.createGraphics();
+        g.setColor(GREEN);
+        g.fillRect(200, 0, 200, 300); // the left half stays fully transparent
+        g.dispose();
+        byte[] upload = TestImages.png(argb);
+        assertThat(TestImages.read(upload).getColorModel().hasAlpha()).isTrue();
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(PhotoProcessor.sniff(out.jpeg())).isEqualTo("jpeg");
+        assertThat(PhotoProcessor.sniff(out.thumbnail())).isEqualTo("jpeg");
+        BufferedImage image = TestImages.read(out.jpeg());
+        assertThat(image.getColorModel().hasAlpha()).isFalse();
+        assertThat(image.getWidth()).isEqualTo(400);
+        assertThat(image.getHeight()).isEqualTo(300);
+        assertColour(image, 100, 150, Color.WHITE);
+        assertColour(image, 300, 150, GREEN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"red-blue-64x48-lossy.webp", "red-blue-64x48-lossless.webp"})
+    void aWebpPhotoIsAcceptedAndStoredAsJpeg(String file) throws Exception {
+        byte[] upload = resource("/photos/" + file);
+        assertThat(PhotoProcessor.sniff(upload)).isEqualTo("webp");
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(out.width()).isEqualTo(64);
+        assertThat(out.height()).isEqualTo(48);
+        assertThat(PhotoProcessor.sniff(out.jpeg())).isEqualTo("jpeg");
+        BufferedImage image = TestImages.read(out.jpeg());
+        assertColour(image, 10, 24, RED);
+        assertColour(image, 54, 24, BLUE);
+    }
+
+    @Test
+    void aTextFileNamedLikeAJpegIsRefusedAsNotAPhoto() {
+        byte[] text = "Ini bukan foto, hanya teks dengan nama foto.jpg\n".getBytes(StandardCharsets.UTF_8);
+
+        assertRejected(text, "error.photo.type");
+    }
+
+    @Test
+    void aGifOrAnHtmlPageIsRefusedAsNotAPhoto() {
+        assertRejected(TestImages.gif(TestImages.halves(40, 30, RED, BLUE)), "error.photo.type");
+        assertRejected("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), "error.photo.type");
+        assertRejected(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "error.photo.type"); // too short to be anything
+    }
+
+    @Test
+    void aJpegCutOffInItsHeaderIsRefusedAsUnreadable() {
+        byte[] jpeg = TestImages.jpeg(TestImages.halves(400, 300, RED, BLUE));
+
+        assertRejected(Arrays.copyOf(jpeg, 120), "error.photo.unreadable");
+    }
+
+    @Test
+    void aJpegMagicNumberFollowedByGarbageIsRefusedAsUnreadable() {
+        byte[] garbage = new byte[5000];
+        new Random(42).nextBytes(garbage);
+        garbage[0] = (byte) 0xFF;
+        garbage[1] = (byte) 0xD8;
+        garbage[2] = (byte) 0xFF;
+
+        assertRejected(garbage, "error.photo.unreadable");
+    }
+
+    @Test
+    void anEmptyUploadIsRefused() {
+        assertRejected(new byte[0], "error.photo.empty");
+        assertRejected(null, "error.photo.empty");
+    }
+
+    @Test
+    void aPictureClaimingTooManyPixelsIsRefusedBeforeDecoding() {
+        byte[] bomb = TestImages.pngHeaderOnly(10_000, 6_000);
+        assertThat(PhotoProcessor.sniff(bomb)).isEqualTo("png");
+
+        assertRejected(bomb, "error.photo.too-large");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private void assertRejected(byte[] upload, String key) {
+        assertThatThrownBy(() -> processor.process(upload))
+                .isInstanceOf(PhotoProcessor.RejectedPhoto.class)
+                .satisfies(e -> assertThat(((PhotoProcessor.RejectedPhoto) e).messageKey()).isEqualTo(key));
+    }
+
+    private static Metadata metadata(byte[] bytes) throws Exception {
+        return ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+    }
+
+    static void assertNoExif(byte[] jpeg) throws Exception {
+        Metadata m = metadata(jpeg);
+        assertThat(m.getFirstDirectoryOfType(GpsDirectory.class)).as("GPS directory").isNull();
+        assertThat(m.getFirstDirectoryOfType(ExifIFD0Directory.class)).as("EXIF IFD0").isNull();
+        assertThat(m.getFirstDirectoryOfType(ExifSubIFDDirectory.class)).as("EXIF sub-IFD").isNull();
+        String raw = new String(jpeg, StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain("Exif\0\0").doesNotContain(TestImages.CAMERA_MAKE);
+    }
+
+    private static void assertColour(BufferedImage image, int x, int y, Color expected) {
+        Color actual = new Color(image.getRGB(x, y));
+        assertThat(Math.abs(actual.getRed() - expected.getRed()) + Math.abs(actual.getGreen() - expected.getGreen())
+                + Math.abs(actual.getBlue() - expected.getBlue()))
+                .as("colour at %d,%d: %s, expected about %s", x, y, actual, expected).isLessThan(60);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = PhotoProcessorTest.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
