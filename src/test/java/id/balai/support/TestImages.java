@@ -40,6 +40,16 @@ public final class TestImages {
         return image;
     }
 
+    /** A two-colour JPEG of the given size. */
+    public static byte[] jpeg(int width, int height) {
+        return jpeg(halves(width, height, RED, BLUE));
+    }
+
+    /** A two-colour PNG of the given size. */
+    public static byte[] png(int width, int height) {
+        return png(halves(width, height, RED, BLUE));
+    }
+
     public static byte[] jpeg(BufferedImage image) {
         return encode(image, "jpg");
     }

@@ -11,7 +11,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -51,15 +53,19 @@ public class PhotoProcessor {
         String format = sniff(bytes);
         if (format == null) throw new RejectedPhoto("error.photo.type");
         try {
-            checkDimensions(bytes);
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) throw new RejectedPhoto("error.photo.unreadable");
+            BufferedImage image = flatten(decode(bytes));
             Metadata metadata = readMetadata(bytes);
-            image = flatten(image);
             int rotation = rotation(metadata);
-            BufferedImage full = Thumbnails.of(image).size(MAX_SIDE, MAX_SIDE).keepAspectRatio(true)
-                    .rotate(rotation).asBufferedImage();
-            if (image.getWidth() <= MAX_SIDE && image.getHeight() <= MAX_SIDE && rotation == 0) full = image;
+            boolean tooLarge = image.getWidth() > MAX_SIDE || image.getHeight() > MAX_SIDE;
+            BufferedImage full;
+            if (tooLarge) {
+                full = Thumbnails.of(image).size(MAX_SIDE, MAX_SIDE).keepAspectRatio(true).rotate(rotation).asBufferedImage();
+            } else if (rotation != 0) {
+                // turn upright without enlarging: size() would scale a small photo up to 2048 px
+                full = Thumbnails.of(image).scale(1.0).rotate(rotation).asBufferedImage();
+            } else {
+                full = image;
+            }
             byte[] jpeg = toJpeg(full, 0.85f);
             byte[] thumb = toJpeg(Thumbnails.of(full).size(THUMB_SIDE, THUMB_SIDE).asBufferedImage(), 0.75f);
             GeoLocation gps = gps(metadata);
@@ -78,8 +84,11 @@ public class PhotoProcessor {
         return null;
     }
 
-    /** Refuses decompression bombs before decoding a single pixel. */
-    private static void checkDimensions(byte[] bytes) throws IOException, RejectedPhoto {
+    /**
+     * Decodes the first image, refusing decompression bombs before a single pixel is decoded and
+     * refusing damaged files: readers only warn about a truncated JPEG and fill the rest with grey.
+     */
+    private static BufferedImage decode(byte[] bytes) throws IOException, RejectedPhoto {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) throw new RejectedPhoto("error.photo.type");
@@ -88,6 +97,11 @@ public class PhotoProcessor {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) throw new RejectedPhoto("error.photo.too-large");
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0);
+                if (image == null || !warnings.isEmpty()) throw new RejectedPhoto("error.photo.unreadable");
+                return image;
             } finally {
                 reader.dispose();
             }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -164,26 +163,23 @@ public class Reports {
     public List<TimelineEntry> timeline(long reportId) {
         return jdbc.sql("select * from report_event where report_id = ? order by at, id").param(reportId)
                 .query((rs, i) -> {
-                    long agency = rs.getLong("agency_id");
+                    Long agency = rs.getObject("agency_id", Long.class);
                     String from = rs.getString("from_status");
                     String to = rs.getString("to_status");
                     return new TimelineEntry(instant(rs, "at"), rs.getString("actor"), rs.getString("actor_role"),
                             Action.valueOf(rs.getString("action")), from == null ? null : ReportStatus.valueOf(from),
-                            to == null ? null : ReportStatus.valueOf(to), rs.getString("note"), rs.getBoolean("public"),
-                            rs.wasNull() ? null : agency);
+                            to == null ? null : ReportStatus.valueOf(to), rs.getString("note"), rs.getBoolean("public"), agency);
                 }).list();
     }
 
     /** Records one "saya juga" per supporter; answers false when this supporter already counted. */
     boolean addSupport(long reportId, String supporterKey, Instant now) {
-        boolean exists = jdbc.sql("select count(*) from report_support where report_id = ? and supporter_key = ?")
-                .params(reportId, supporterKey).query(Integer.class).single() > 0;
-        if (exists) return false;
-        try {
-            jdbc.sql("insert into report_support (report_id, supporter_key, at) values (?, ?, ?)").params(reportId, supporterKey, ts(now)).update();
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        // insert … where not exists: a race between two clicks inserts once and never aborts the transaction
+        int inserted = jdbc.sql("""
+                insert into report_support (report_id, supporter_key, at)
+                select ?, ?, ? where not exists (select 1 from report_support where report_id = ? and supporter_key = ?)""")
+                .params(reportId, supporterKey, ts(now), reportId, supporterKey).update();
+        if (inserted == 0) return false;
         jdbc.sql("update report set supporters = supporters + 1 where id = ?").param(reportId).update();
         return true;
     }
@@ -239,7 +235,7 @@ public class Reports {
         Where w = publicWhere(f);
         w.add("lat between :south and :north and lon between :west and :east", Map.of("south", south, "north", north, "west", west, "east", east));
         return jdbc.sql("""
-                select floor(lat / :cell) as gy, floor(lon / :cell) as gx, count(*) as n, avg(lat) as lat, avg(lon) as lon,
+                select count(*) as n, avg(lat) as lat, avg(lon) as lon,
                        min(tracking_code) as code, min(category_id) as category, min(status) as status
                 from report where %s group by floor(lat / :cell), floor(lon / :cell) limit 2000""".formatted(w.sql))
                 .params(w.params).param("cell", cellDegrees)
@@ -274,7 +270,7 @@ public class Reports {
         if (Boolean.TRUE.equals(f.overdueOnly())) {
             w.add("(" + DUE_EXPR + ") < :now and status <> 'RESOLVED'", Map.of("now", ts(now)));
         }
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from report where " + w.sql + """
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from report where " + w.sql + " " + """
                  order by case when status in ('RECEIVED','VERIFIED','ROUTED','IN_PROGRESS','REOPENED') and (%s) < :nowOrder then 0 else 1 end,
                           case when status in ('RECEIVED','VERIFIED','ROUTED','IN_PROGRESS','REOPENED') then 0 else 1 end,
                           (%s) asc, submitted_at desc, id desc

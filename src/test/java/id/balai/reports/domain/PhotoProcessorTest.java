@@ -255,4 +255,25 @@ class PhotoProcessorTest {
             return in.readAllBytes();
         }
     }
+
+
+
+    @Test
+    void aSmallSidewaysPhotoIsTurnedUprightButNotEnlarged() throws Exception {
+        byte[] upload = TestImages.withExif(TestImages.jpeg(TestImages.halves(300, 200, RED, BLUE)), 6, null, null);
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(out.width()).isEqualTo(200);
+        assertThat(out.height()).isEqualTo(300);
+    }
+
+    @Test
+    void aJpegCutOffInTheMiddleIsRefusedAsUnreadable() {
+        byte[] jpeg = TestImages.jpeg(TestImages.halves(400, 300, RED, BLUE));
+
+        assertThatThrownBy(() -> processor.process(Arrays.copyOf(jpeg, jpeg.length / 2)))
+                .isInstanceOf(PhotoProcessor.RejectedPhoto.class)
+                .hasMessage("error.photo.unreadable");
+    }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
+import id.balai.identity.StaffRole;
 
 /**
  * The persistence of reports and categories, written once and run on H2 (PostgreSQL mode, the default
@@ -586,5 +587,101 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
         assertThat(categories.responsibleAgency(rubbish, KELURAHAN_A)).isEmpty();
         assertThatThrownBy(() -> categories.addRoutingRule(roads.id(), KELURAHAN_B, AGENCY_DPUPR))
                 .isInstanceOf(DuplicateKeyException.class);
+    }
+
+
+    @Test
+    void theInboxPutsOverdueReportsFirstThenTheNearestDeadline() {
+        Report overdueDesk = submit(roads, KELURAHAN_A, -6.99, 110.42, wib(2026, 10, 19, 9, 0), false); // due 22 Oct
+        Report overdueOpd = submit(roads, KELURAHAN_A, -6.99, 110.42, wib(2026, 10, 20, 9, 0), false);
+        routeAt(overdueOpd, AGENCY_DPUPR, wib(2026, 10, 21, 9, 0)); // due 28 Oct
+        Report dueLater = submit(roads, KELURAHAN_A, -6.99, 110.42, wib(2026, 11, 2, 7, 0), false);
+        routeAt(dueLater, AGENCY_DPUPR, wib(2026, 11, 2, 8, 0)); // due 9 Nov
+        Report dueSoon = submit(roads, KELURAHAN_A, -6.99, 110.42, wib(2026, 11, 2, 7, 30), false); // due 5 Nov
+        Report resolved = inStatus(ReportStatus.RESOLVED, roads, KELURAHAN_A, wib(2026, 10, 1, 9, 0), false); // auto-close due passed
+        Report closed = inStatus(ReportStatus.CLOSED, roads, KELURAHAN_A, wib(2026, 10, 2, 9, 0), false);
+
+        var all = new ReportPolicy().scope(staff(StaffRole.COORDINATOR, null, null));
+        List<Summary> inbox = reports.inbox(all.sql(), all.params(), Filter.none(), NOW, 0, 50);
+        assertThat(inbox).extracting(Summary::id).containsExactly(overdueDesk.id(), overdueOpd.id(), dueSoon.id(),
+                dueLater.id(), resolved.id(), closed.id());
+        assertThat(inbox).extracting(s -> s.overdue(NOW)).containsExactly(true, true, false, false, false, false);
+        assertThat(inbox.get(0).dueAt()).isEqualTo(wib(2026, 10, 22, 9, 0));
+        assertThat(inbox.get(1).dueAt()).isEqualTo(wib(2026, 10, 28, 9, 0));
+
+        Filter overdueOnly = new Filter(null, null, null, null, null, null, true, null);
+        assertThat(reports.inbox(all.sql(), all.params(), overdueOnly, NOW, 0, 50)).extracting(Summary::id)
+                .containsExactly(overdueDesk.id(), overdueOpd.id());
+        assertThat(reports.inbox(all.sql(), all.params(), Filter.none(), NOW, 1, 2)).extracting(Summary::id)
+                .containsExactly(overdueOpd.id(), dueSoon.id());
+    }
+
+    @Test
+    void theInboxScopeFromThePolicyShowsEachRoleItsOwnReports() {
+        Report dpuprA = inStatus(ReportStatus.ROUTED, roads, KELURAHAN_A, NOW.minusSeconds(50), false, AGENCY_DPUPR);
+        Report dlhA = inStatus(ReportStatus.IN_PROGRESS, rubbish, KELURAHAN_A, NOW.minusSeconds(40), false, AGENCY_DLH);
+        Report dpuprB = inStatus(ReportStatus.RESOLVED, roads, KELURAHAN_B, NOW.minusSeconds(30), true, AGENCY_DPUPR);
+        Report newB = submit(roads, KELURAHAN_B, -6.99, 110.42, NOW.minusSeconds(20), false);
+        ReportPolicy policy = new ReportPolicy();
+
+        assertThat(inboxOf(policy, staff(StaffRole.AGENCY_ADMIN, AGENCY_DPUPR, null))).containsExactlyInAnyOrder(dpuprA.id(), dpuprB.id());
+        assertThat(inboxOf(policy, staff(StaffRole.FIELD_OFFICER, AGENCY_DLH, null))).containsExactly(dlhA.id());
+        assertThat(inboxOf(policy, staff(StaffRole.FIELD_OFFICER, null, null))).as("an officer without agency sees nothing").isEmpty();
+        assertThat(inboxOf(policy, staff(StaffRole.LURAH, null, KELURAHAN_B))).containsExactlyInAnyOrder(dpuprB.id(), newB.id());
+        assertThat(inboxOf(policy, staff(StaffRole.LURAH, null, null))).isEmpty();
+        for (StaffRole role : List.of(StaffRole.CITY_ADMIN, StaffRole.COORDINATOR, StaffRole.LEADER)) {
+            assertThat(inboxOf(policy, staff(role, null, null))).as(role.name()).hasSize(4);
+        }
+        var dpupr = policy.scope(staff(StaffRole.AGENCY_ADMIN, AGENCY_DPUPR, null));
+        assertThat(reports.inbox(dpupr.sql(), dpupr.params(), new Filter(null, null, KELURAHAN_B, null, null, null, null, null), NOW, 0, 50))
+                .extracting(Summary::id).as("filters narrow the scope, never widen it").containsExactly(dpuprB.id());
+        assertThat(reports.inbox(dpupr.sql(), dpupr.params(), new Filter(null, null, null, AGENCY_DLH, null, null, null, null), NOW, 0, 50))
+                .isEmpty();
+    }
+
+    @Test
+    void thePublicMapGroupsNearbyReportsIntoOneCellWithACount() {
+        Report p1 = inStatus(ReportStatus.VERIFIED, roads, KELURAHAN_A, NOW.minusSeconds(50), false, -6.9950, 110.4250);
+        Report p2 = inStatus(ReportStatus.ROUTED, rubbish, KELURAHAN_A, NOW.minusSeconds(40), false, -6.9960, 110.4260);
+        Report p3 = inStatus(ReportStatus.IN_PROGRESS, roads, KELURAHAN_B, NOW.minusSeconds(30), false, -6.9650, 110.4450);
+        inStatus(ReportStatus.ROUTED, roads, KELURAHAN_B, NOW.minusSeconds(20), true, -6.9655, 110.4455); // confidential
+        submit(roads, KELURAHAN_A, -6.9955, 110.4255, NOW.minusSeconds(10), false); // RECEIVED: not public yet
+        inStatus(ReportStatus.VERIFIED, roads, KELURAHAN_A, NOW.minusSeconds(5), false, -7.5, 110.4250); // outside the box
+
+        List<Reports.Cell> cells = reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, 0.01);
+        assertThat(cells).hasSize(2);
+        Reports.Cell pair = cells.stream().filter(c -> c.count() == 2).findFirst().orElseThrow();
+        assertThat(pair.trackingCode()).as("a cell of several reports has no single code").isNull();
+        assertThat(pair.lat()).isCloseTo(-6.9955, within(1e-9));
+        assertThat(pair.lon()).isCloseTo(110.4255, within(1e-9));
+        Reports.Cell single = cells.stream().filter(c -> c.count() == 1).findFirst().orElseThrow();
+        assertThat(single.trackingCode()).isEqualTo(p3.trackingCode());
+        assertThat(single.lat()).isEqualTo(-6.9650);
+        assertThat(single.lon()).isEqualTo(110.4450);
+        assertThat(single.status()).isEqualTo(ReportStatus.IN_PROGRESS);
+        assertThat(single.categoryId()).isEqualTo(roads.id());
+
+        List<Reports.Cell> rubbishOnly = reports.publicMap(new Filter(rubbish.id(), null, null, null, null, null, null, null),
+                -7.1, 110.3, -6.9, 110.5, 0.01);
+        assertThat(rubbishOnly).singleElement().satisfies(c -> {
+            assertThat(c.count()).isEqualTo(1);
+            assertThat(c.trackingCode()).isEqualTo(p2.trackingCode());
+        });
+        assertThat(reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, 1.0)).singleElement()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(3));
+        assertThat(reports.publicMap(Filter.none(), -6.98, 110.3, -6.9, 110.5, 0.01)).singleElement()
+                .satisfies(c -> assertThat(c.trackingCode()).isEqualTo(p3.trackingCode()));
+        assertThat(p1.trackingCode()).isNotNull();
+    }
+
+    @Test
+    void aTimelineEntryWithoutAgencyReadsBackWithoutAgency() {
+        Report r = submit(roads, KELURAHAN_A, -6.99, 110.42, NOW, false);
+        r.route(DESK, AGENCY_DPUPR, roads, NOW.plusSeconds(60), CALENDAR);
+        reports.update(r);
+
+        List<TimelineEntry> timeline = reports.timeline(r.id());
+        assertThat(timeline).extracting(TimelineEntry::action).containsExactly(Action.SUBMITTED, Action.VERIFIED, Action.ROUTED);
+        assertThat(timeline).extracting(TimelineEntry::agencyId).containsExactly(null, null, AGENCY_DPUPR);
     }
 }

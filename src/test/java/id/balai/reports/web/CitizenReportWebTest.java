@@ -16,7 +16,7 @@ import id.balai.reports.domain.Categories;
 import id.balai.reports.domain.Category;
 import id.balai.reports.domain.Report;
 import id.balai.reports.domain.Reports;
-import id.balai.testing.TestImages;
+import id.balai.support.TestImages;
 import jakarta.servlet.http.Cookie;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

@@ -22,7 +22,7 @@ import id.balai.reports.domain.ReportSubmission;
 import id.balai.reports.domain.Reports;
 import id.balai.reports.domain.SubmissionForm;
 import id.balai.reports.domain.TimelineEntry;
-import id.balai.testing.TestImages;
+import id.balai.support.TestImages;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
