@@ -17,7 +17,7 @@ public class Holidays {
     private final BalaiProperties properties;
     private volatile WorkingCalendar calendar;
 
-    Holidays(JdbcClient jdbc, BalaiProperties properties) {
+    public Holidays(JdbcClient jdbc, BalaiProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
         reload();

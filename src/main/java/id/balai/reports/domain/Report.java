@@ -204,6 +204,11 @@ public class Report {
         updatedAt = now;
     }
 
+    void photoHidden(Actor actor, long photoId, Instant now) {
+        record(actor, Action.PHOTO_HIDDEN, status, status, "#" + photoId, false, null, now);
+        updatedAt = now;
+    }
+
     void addNote(Actor actor, String note, boolean publicNote, Instant now) {
         if (note == null || note.isBlank()) throw new WorkflowException("error.workflow.note-required");
         record(actor, Action.NOTE, status, status, note.strip(), publicNote, null, now);

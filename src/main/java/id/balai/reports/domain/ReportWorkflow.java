@@ -97,7 +97,7 @@ public class ReportWorkflow {
     public void hidePhoto(StaffPrincipal staff, String code, long photoId) {
         Report r = load(staff, StaffAction.HIDE_PHOTO, code);
         reports.hidePhoto(r.id(), photoId);
-        r.addNote(Actor.of(staff), "photo " + photoId + " hidden", false, now());
+        r.photoHidden(Actor.of(staff), photoId, now());
         reports.update(r);
     }
 

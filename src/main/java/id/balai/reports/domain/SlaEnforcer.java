@@ -49,17 +49,24 @@ public class SlaEnforcer {
         WorkingCalendar calendar = holidays.calendar();
         int escalated = 0;
         for (Report r : reports.overdue(now, 500)) {
-            Boolean done = tx.execute(s -> escalate(r, now, calendar));
-            if (Boolean.TRUE.equals(done)) escalated++;
+            try {
+                if (Boolean.TRUE.equals(tx.execute(status -> escalate(r, now, calendar)))) escalated++;
+            } catch (WorkflowException changedMeanwhile) {
+                // a staff action, or this job on another node, changed the report: the next run looks again
+            }
         }
         int closed = 0;
         for (Report r : reports.dueForAutoClose(now, 500)) {
-            tx.executeWithoutResult(s -> {
-                r.autoClose(now);
-                reports.update(r);
-                events.publishEvent(new ReportStatusChanged(r.id(), r.trackingCode(), ReportStatus.RESOLVED, ReportStatus.CLOSED, r.agencyId()));
-            });
-            closed++;
+            try {
+                tx.executeWithoutResult(status -> {
+                    r.autoClose(now);
+                    reports.update(r);
+                    events.publishEvent(new ReportStatusChanged(r.id(), r.trackingCode(), ReportStatus.RESOLVED, ReportStatus.CLOSED, r.agencyId()));
+                });
+                closed++;
+            } catch (WorkflowException changedMeanwhile) {
+                // the citizen confirmed or reopened it meanwhile
+            }
         }
         int purged = staging.purgeOlderThan(Duration.ofDays(1));
         if (escalated + closed > 0) log.info("SLA run: {} escalated, {} auto-closed", escalated, closed);
