@@ -33,7 +33,9 @@ public interface ReportImport {
 
     /**
      * A report as the citizen sent it. Give a point ({@code lat}, {@code lon}) inside the city, or else
-     * a {@code kelurahanCode} (the report is then placed at its centre, marked imprecise).
+     * a {@code kelurahanCode} (the report is then placed at its centre, marked imprecise). Given
+     * {@code answers} must fit the category's questions, but a required one may be missing: older
+     * systems did not ask it. {@code channel} is a code such as WEB, WHATSAPP, TELEGRAM or SMS.
      */
     record ReportSpec(String categoryCode, String description, Double lat, Double lon, String kelurahanCode,
             String address, boolean anonymous, boolean confidential, String channel, Instant submittedAt,

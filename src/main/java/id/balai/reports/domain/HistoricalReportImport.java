@@ -82,6 +82,7 @@ class HistoricalReportImport implements ReportImport {
         }
         if (spec.submittedAt() == null || spec.submittedAt().isAfter(now)) throw invalid("submission time missing or in the future");
         if (spec.address() != null && spec.address().length() > 300) throw invalid("address longer than 300 characters");
+        if (!spec.channel().matches("[A-Z0-9_]{1,20}")) throw invalid("channel must be a code like WEB or WHATSAPP");
         Location location = locate(spec);
         Map<String, String> answers = checkedAnswers(category, spec.answers());
 
