@@ -117,7 +117,8 @@ final class DemoHistories {
     // --- one report ---------------------------------------------------------------------------
 
     /** What stays the same whatever times the history gets. */
-    private record Facts(CategoryDef category, Kelurahan kelurahan, String agency, boolean confidential, boolean everyStatusReport) {}
+    private record Facts(CategoryDef category, Kelurahan kelurahan, String agency, boolean confidential, boolean everyStatusReport,
+            RejectReason rejectReason) {}
 
     private Planned report(int index, ReportStatus target, boolean photo, boolean afterPhoto) {
         CategoryDef category = category(target);
@@ -131,8 +132,14 @@ final class DemoHistories {
         boolean anonymous = index % 7 == 3;
         boolean confidential = index % 11 == 5;
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
-        String description = description(category, sentences, opening, street, landmark, kelurahan.name(), channel);
-        Facts facts = new Facts(category, kelurahan, agency, confidential, index < EVERY_STATUS.length);
+        // Most rejections are repeats of a known problem; the rest are not reports at all and read like it.
+        int roll = random.nextInt(100);
+        RejectReason rejectReason = target != REJECTED ? null
+                : roll < 60 ? RejectReason.DUPLICATE : roll < 85 ? RejectReason.NOT_A_REPORT : RejectReason.SPAM;
+        String description = rejectReason == RejectReason.SPAM ? DemoTexts.fill(pick(DemoTexts.SPAM, random), street, landmark, kelurahan.name(), random)
+                : rejectReason == RejectReason.NOT_A_REPORT ? DemoTexts.fill(pick(DemoTexts.QUESTIONS, random), street, landmark, kelurahan.name(), random)
+                : description(category, sentences, opening, street, landmark, kelurahan.name(), channel);
+        Facts facts = new Facts(category, kelurahan, agency, confidential, index < EVERY_STATUS.length, rejectReason);
 
         Instant submitted = null;
         History history = null;
@@ -150,7 +157,7 @@ final class DemoHistories {
         Instant afterPhotoAt = !afterPhoto ? null
                 : steps.stream().filter(s -> s instanceof Resolve).map(Step::at).reduce((a, b) -> b).orElse(null);
 
-        Map<String, String> answers = answers(category);
+        Map<String, String> answers = rejectReason == null || rejectReason == RejectReason.DUPLICATE ? answers(category) : Map.of();
         String address = random.nextBoolean() ? street + " " + landmark
                 : street + " No. " + (1 + random.nextInt(120)) + ", RT %03d/RW %03d".formatted(1 + random.nextInt(6), 1 + random.nextInt(4));
         String[] reporter = reporter(anonymous);
@@ -171,8 +178,7 @@ final class DemoHistories {
         Instant openUntil = now;
 
         if (target == REJECTED) {
-            RejectReason reason = RejectReason.values()[random.nextInt(RejectReason.values().length)];
-            steps.add(new Reject(time.office(1, 30), desk, reason, switch (reason) {
+            steps.add(new Reject(time.office(1, 30), desk, f.rejectReason(), switch (f.rejectReason()) {
                 case SPAM -> "Pesan promosi, bukan laporan.";
                 case DUPLICATE -> "Laporan yang sama sudah masuk sebelumnya dan sedang ditangani.";
                 case NOT_A_REPORT -> "Berisi pertanyaan umum; sudah dijawab melalui kanal informasi.";

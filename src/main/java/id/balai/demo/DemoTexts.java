@@ -119,6 +119,14 @@ final class DemoTexts {
                     "Warga sekitar tidak bisa istirahat.",
                     "Sudah lebih dari seminggu."))));
 
+    /** Messages the desk rejects: not reports at all. */
+    static final List<String> SPAM = List.of("Promo pinjaman online cepat cair tanpa jaminan, hubungi admin kami sekarang juga!",
+            "Dijual tanah kavling murah dekat {jalan}, sertifikat SHM, bisa dicicil. Minat hubungi kami.");
+
+    static final List<String> QUESTIONS = List.of("Mau tanya, pembuatan KTP elektronik di kantor kelurahan {kel} buka hari apa saja?",
+            "Apakah pendaftaran sekolah negeri tahun ini sudah dibuka? Di mana informasinya?",
+            "Bagaimana cara mengurus surat pindah domisili ke {kel}?");
+
     /** Which OPD the desk picks for a "lainnya" report, by the index of its opening sentence. */
     static final List<String> OTHER_AGENCIES = List.of("DISHUB", "DLH", "SATPOLPP", "DISKOMINFO");
 
