@@ -145,12 +145,18 @@ final class DemoPhotos {
     private static void parking(Graphics2D g, boolean fixed, Random random) {
         int cars = fixed ? 0 : 4;
         for (int i = 0; i < cars; i++) {
+            // Parked along the left kerb, larger as they come nearer.
+            int w = 60 + i * 32;
+            int h = 28 + i * 14;
+            int x = 250 - i * 62 - w / 2;
+            int y = 240 + i * 55;
             g.setColor(Color.getHSBColor(random.nextFloat(), 0.7f, 0.8f));
-            int y = 260 + i * 50;
-            g.fillRoundRect(90 + i * 18 - i * 40, y, 110 + i * 20, 45 + i * 8, 18, 18);
+            g.fillRoundRect(x, y, w, h, 14, 14);
+            g.setColor(new Color(170, 200, 220));
+            g.fillRect(x + w / 5, y + 4, w * 3 / 5, h / 3);
             g.setColor(Color.DARK_GRAY);
-            g.fillOval(100 + i * 18 - i * 40, y + 35 + i * 8, 22, 22);
-            g.fillOval(170 + i * 38 - i * 40, y + 35 + i * 8, 22, 22);
+            g.fillOval(x + w / 8, y + h - h / 4, h / 2, h / 2);
+            g.fillOval(x + w - w / 8 - h / 2, y + h - h / 4, h / 2, h / 2);
         }
         g.setColor(Color.WHITE);
         g.fillOval(540, 250, 70, 70);
