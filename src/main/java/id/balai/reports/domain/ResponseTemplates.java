@@ -1,0 +1,45 @@
+package id.balai.reports.domain;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Reply texts staff pick from when they write a note: an OPD's own, then those for everybody. */
+@Repository
+public class ResponseTemplates {
+
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_BODY = 2000;
+
+    public record ResponseTemplate(long id, Long agencyId, String title, String body) {}
+
+    private final JdbcClient jdbc;
+
+    ResponseTemplates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The templates of this OPD followed by the shared ones; only the shared ones when {@code agencyId} is null. */
+    public List<ResponseTemplate> list(Long agencyId) {
+        return jdbc.sql("""
+                select id, agency_id, title, body from response_template
+                where agency_id is null or agency_id = :agency
+                order by case when agency_id is null then 1 else 0 end, title, id""")
+                .param("agency", agencyId == null ? -1L : agencyId)
+                .query((rs, i) -> {
+                    long agency = rs.getLong("agency_id");
+                    Long owner = rs.wasNull() ? null : agency; // wasNull speaks of the last column read
+                    return new ResponseTemplate(rs.getLong("id"), owner, rs.getString("title"), rs.getString("body"));
+                }).list();
+    }
+
+    public long add(Long agencyId, String title, String body) {
+        if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) throw new IllegalArgumentException("template title missing or too long");
+        if (body == null || body.isBlank() || body.strip().length() > MAX_BODY) throw new IllegalArgumentException("template body missing or too long");
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into response_template (agency_id, title, body) values (?, ?, ?)")
+                .params(agencyId, title.strip(), body.strip()).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+}
