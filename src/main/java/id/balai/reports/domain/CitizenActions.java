@@ -67,7 +67,10 @@ public class CitizenActions {
         Report r = TrackingCode.normalise(code).flatMap(reports::byTrackingCode)
                 .filter(Report::isPublic).orElseThrow(() -> new WorkflowException("error.report.unknown"));
         if (!r.status().isOpen()) throw new WorkflowException("error.workflow.not-allowed");
-        return reports.addSupport(r.id(), supporterKey, clock.instant());
+        if (!reports.addSupport(r.id(), supporterKey, clock.instant())) return false;
+        reports.appendTimeline(r.id(), new TimelineEntry(clock.instant(), Actor.CITIZEN.name(), Actor.CITIZEN.role(),
+                TimelineEntry.Action.SUPPORTED, r.status(), r.status(), null, false, null));
+        return true;
     }
 
     private Report owned(String code, String token) {

@@ -48,6 +48,8 @@ public class Report {
     int escalationLevel;
     Long duplicateOf;
     int supporters;
+    /** Supporters added through this object since it was loaded: saved as a delta, so a stale copy never lowers the count. */
+    int supportersAdded;
     Integer rating;
     String ratingComment;
     int version;
@@ -117,6 +119,7 @@ public class Report {
         move(actor, Action.MERGED_INTO, REJECTED, "[DUPLICATE] " + target.trackingCode, false, now);
         closedAt = now;
         target.supporters += 1 + supporters;
+        target.supportersAdded += 1 + supporters;
         target.record(actor, Action.MERGED, target.status, target.status, trackingCode, false, null, now);
         target.updatedAt = now;
     }

@@ -83,6 +83,28 @@ public class ReportSubmission {
         Optional<Report> earlier = reports.bySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) return new Saved(earlier.get(), true);
 
+        Checked checked = check(form);
+        if (!checked.problems().isEmpty()) return new Invalid(checked.problems());
+
+        String token = HexFormat.of().formatHex(randomBytes());
+        try {
+            Report saved = tx.execute(status -> save(form, checked, token));
+            return new Saved(saved, false);
+        } catch (DuplicateKeyException e) {
+            // A parallel retry of the same submission won the race: answer with its report.
+            return new Saved(reports.bySubmissionKey(form.getSubmissionKey()).orElseThrow(() -> e), true);
+        }
+    }
+
+    /** Every problem with the form, without saving anything. */
+    public List<FieldProblem> validate(SubmissionForm form) {
+        return check(form).problems();
+    }
+
+    private record Checked(List<FieldProblem> problems, Category category, String description, Location location,
+            String address, String name, String phone, String email, Map<String, String> answers) {}
+
+    private Checked check(SubmissionForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         Category category = form.getCategoryId() == null ? null : categories.byId(form.getCategoryId()).orElse(null);
         if (category == null) problems.add(new FieldProblem("categoryId", "error.category.required"));
@@ -107,27 +129,21 @@ public class ReportSubmission {
         if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) problems.add(new FieldProblem("email", "error.email.invalid"));
 
         Map<String, String> answers = category == null ? Map.of() : answers(category, form.getAnswers(), problems);
-        if (!problems.isEmpty()) return new Invalid(problems);
+        return new Checked(problems, category, description, location, address, name, phone, email, answers);
 
-        String token = HexFormat.of().formatHex(randomBytes());
-        String finalPhone = phone;
-        try {
-            Report saved = tx.execute(status -> save(form, category, description, location, address, name, finalPhone, email, answers, token));
-            return new Saved(saved, false);
-        } catch (DuplicateKeyException e) {
-            // A parallel retry of the same submission won the race: answer with its report.
-            return new Saved(reports.bySubmissionKey(form.getSubmissionKey()).orElseThrow(() -> e), true);
-        }
     }
 
-    private Report save(SubmissionForm form, Category category, String description, Location location, String address,
-            String name, String phone, String email, Map<String, String> answers, String token) {
+    private Report save(SubmissionForm form, Checked checked, String token) {
+        Category category = checked.category();
+        Location location = checked.location();
+        String name = checked.name(), phone = checked.phone(), email = checked.email();
+        Map<String, String> answers = checked.answers();
         Instant now = clock.instant();
         var calendar = holidays.calendar();
         String code = TrackingCode.generate();
         while (reports.trackingCodeTaken(code)) code = TrackingCode.generate();
-        Report report = Report.submit(code, form.getSubmissionKey(), token, category, description,
-                location.point().lat(), location.point().lon(), address, location.precise(), location.kelurahan().code(),
+        Report report = Report.submit(code, form.getSubmissionKey(), token, category, checked.description(),
+                location.point().lat(), location.point().lon(), checked.address(), location.precise(), location.kelurahan().code(),
                 form.isAnonymous(), form.isConfidential(), form.getChannel(), now, calendar);
         reports.insert(report);
         if (name != null || phone != null || email != null) reports.saveReporter(report.id(), new Reports.Reporter(name, phone, email));

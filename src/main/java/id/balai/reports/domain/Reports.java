@@ -69,32 +69,36 @@ public class Reports {
                 update report set description = :description, public_description = :publicDescription, agency_id = :agency,
                     status = :status, updated_at = :updated, routed_at = :routed, verify_due_at = :verifyDue,
                     followup_due_at = :followUpDue, resolved_at = :resolved, autoclose_due_at = :autoCloseDue, closed_at = :closed,
-                    escalation_level = :escalation, duplicate_of = :duplicateOf, supporters = :supporters, rating = :rating,
+                    escalation_level = :escalation, duplicate_of = :duplicateOf, supporters = supporters + :supportersAdded, rating = :rating,
                     rating_comment = :ratingComment, version = version + 1
                 where id = :id and version = :version""")
                 .param("description", r.description).param("publicDescription", r.publicDescription).param("agency", r.agencyId)
                 .param("status", r.status.name()).param("updated", ts(r.updatedAt)).param("routed", ts(r.routedAt))
                 .param("verifyDue", ts(r.verifyDueAt)).param("followUpDue", ts(r.followUpDueAt)).param("resolved", ts(r.resolvedAt))
                 .param("autoCloseDue", ts(r.autoCloseDueAt)).param("closed", ts(r.closedAt)).param("escalation", r.escalationLevel)
-                .param("duplicateOf", r.duplicateOf).param("supporters", r.supporters).param("rating", r.rating)
+                .param("duplicateOf", r.duplicateOf).param("supportersAdded", r.supportersAdded).param("rating", r.rating)
                 .param("ratingComment", r.ratingComment).param("id", r.id).param("version", r.version)
                 .update();
         if (rows != 1) throw new WorkflowException("error.workflow.conflict");
         r.version++;
+        r.supportersAdded = 0;
         flushTimeline(r);
     }
 
     private void flushTimeline(Report r) {
-        for (TimelineEntry e : r.newEntries) {
-            jdbc.sql("""
-                    insert into report_event (report_id, at, actor, actor_role, action, from_status, to_status, note, public, agency_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(r.id, ts(e.at()), e.actor(), e.actorRole(), e.action().name(),
-                            e.from() == null ? null : e.from().name(), e.to() == null ? null : e.to().name(),
-                            e.note(), e.publicNote(), e.agencyId())
-                    .update();
-        }
+        r.newEntries.forEach(e -> appendTimeline(r.id, e));
         r.newEntries.clear();
+    }
+
+    /** Adds one entry without touching the report row (a support must not conflict with staff work). */
+    void appendTimeline(long reportId, TimelineEntry e) {
+        jdbc.sql("""
+                insert into report_event (report_id, at, actor, actor_role, action, from_status, to_status, note, public, agency_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reportId, ts(e.at()), e.actor(), e.actorRole(), e.action().name(),
+                        e.from() == null ? null : e.from().name(), e.to() == null ? null : e.to().name(),
+                        e.note(), e.publicNote(), e.agencyId())
+                .update();
     }
 
     // --- parts of a report --------------------------------------------------------------------

@@ -28,6 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,7 +79,7 @@ class CitizenReportController {
     }
 
     @PostMapping("/laporan/baru")
-    String submit(@ModelAttribute("form") SubmissionForm form,
+    String submit(@ModelAttribute("form") SubmissionForm form, BindingResult binding,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
             @RequestParam(name = "removePhoto", required = false) List<Long> removePhotos,
             @RequestParam(name = "confirmNew", defaultValue = "false") boolean confirmNew,
@@ -90,7 +92,7 @@ class CitizenReportController {
         Optional<Report> earlier = reports.bySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) return redirectToCitizenPage(earlier.get());
 
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(bindingProblems(binding, form));
         if (removePhotos != null) removePhotos.forEach(id -> staging.remove(form.getSubmissionKey(), id));
         if (photos != null) {
             for (MultipartFile photo : photos) {
@@ -102,7 +104,11 @@ class CitizenReportController {
                 }
             }
         }
-        if (!problems.isEmpty()) return showForm(form, problems, model, response);
+        if (!problems.isEmpty()) {
+            submission.validate(form).stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
+                    .forEach(p -> problems.add(new Problem(p.field(), p.messageKey())));
+            return showForm(form, problems, model, response);
+        }
 
         // No point given but a photo knows where it was taken: offer that location and let the citizen check it.
         if (form.getLat() == null && blank(form.getKelurahanCode())) {
@@ -131,10 +137,31 @@ class CitizenReportController {
 
         ReportSubmission.Outcome outcome = submission.submit(form);
         if (outcome instanceof ReportSubmission.Invalid invalid) {
-            invalid.problems().forEach(p -> problems.add(new Problem(p.field(), p.messageKey())));
+            invalid.problems().stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
+                    .forEach(p -> problems.add(new Problem(p.field(), p.messageKey())));
             return showForm(form, problems, model, response);
         }
         return redirectToCitizenPage(((ReportSubmission.Saved) outcome).report());
+    }
+
+    /**
+     * Values that are not even of the right type (letters for a coordinate, a forged category) become
+     * form problems, not an error page: the citizen keeps everything else they typed.
+     */
+    private static List<Problem> bindingProblems(BindingResult binding, SubmissionForm form) {
+        List<Problem> problems = new ArrayList<>();
+        for (FieldError error : binding.getFieldErrors()) {
+            switch (error.getField()) {
+                case "lat", "lon" -> {
+                    form.setLat(null);
+                    form.setLon(null);
+                    if (problems.stream().noneMatch(p -> p.field().equals("location"))) problems.add(new Problem("location", "error.location.invalid"));
+                }
+                case "categoryId" -> problems.add(new Problem("categoryId", "error.category.required"));
+                default -> problems.add(new Problem("form", "error.form.invalid"));
+            }
+        }
+        return problems;
     }
 
     /** Thumbnails of photos already uploaded with this (not yet sent) form. */

@@ -38,6 +38,8 @@ class CitizenReportWebTest {
     @Autowired Reports reports;
     @Autowired Categories categories;
     @Autowired Regions regions;
+    @Autowired id.balai.reports.domain.ReportWorkflow workflow;
+    @Autowired id.balai.identity.StaffDirectory staff;
 
     Category rubbish;
     Category flood;
@@ -121,7 +123,11 @@ class CitizenReportWebTest {
         String html = mvc.perform(report(UUID.randomUUID().toString()).param("categoryId", id(rubbish))
                         .param("description", "Sampah menumpuk di pinggir jalan.").param("lat", "200").param("lon", "abc"))
                 .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("error-summary");
+        assertThat(html).contains("error-summary", "Lokasi tidak valid", "Sampah menumpuk di pinggir jalan.");
+        html = mvc.perform(report(UUID.randomUUID().toString()).param("categoryId", "sampah")
+                        .param("description", "Sampah menumpuk di pinggir jalan.").param("lat", lat()).param("lon", lon()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Pilih kategori laporan.");
     }
 
     @Test
@@ -217,10 +223,14 @@ class CitizenReportWebTest {
         mvc.perform(report(key).param("categoryId", id(rubbish)).param("description", secret).param("lat", lat()).param("lon", lon())
                 .param("confidential", "true").param("confirmNew", "true")).andExpect(status().is3xxRedirection());
         Report saved = reports.bySubmissionKey(key).orElseThrow();
+        workflow.verify(staff.byUsername("koordinator").orElseThrow(), saved.trackingCode());
+        assertThat(reports.byId(saved.id()).orElseThrow().status()).isEqualTo(ReportStatus.ROUTED);
         assertThat(mvc.perform(get("/laporan/" + saved.trackingCode())).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString()).doesNotContain(secret).contains("tidak dipublikasikan");
         assertThat(mvc.perform(get("/laporan").param("q", saved.trackingCode())).andReturn().getResponse().getContentAsString())
-                .doesNotContain(saved.trackingCode());
+                .doesNotContain("/laporan/" + saved.trackingCode()).contains("Tidak ada laporan yang cocok.");
+        assertThat(mvc.perform(get("/laporan").param("kelurahan", kelurahan.code())).andReturn().getResponse().getContentAsString())
+                .doesNotContain(saved.trackingCode()).doesNotContain(secret);
         assertThat(mvc.perform(get("/laporan/peta.json").param("bbox", "-90,-180,90,180").param("zoom", "20"))
                 .andReturn().getResponse().getContentAsString()).doesNotContain(saved.trackingCode());
         assertThat(mvc.perform(get(citizenPage(saved))).andReturn().getResponse().getContentAsString()).contains(secret);
