@@ -9,6 +9,7 @@ import id.balai.reports.domain.PhotoProcessor;
 import id.balai.reports.domain.Report;
 import id.balai.reports.domain.ReportPolicy;
 import id.balai.reports.domain.ReportWorkflow;
+import id.balai.reports.domain.ResponseTemplates;
 import id.balai.reports.domain.Reports;
 import id.balai.reports.domain.StaffAction;
 import id.balai.reports.domain.WorkflowException;
@@ -45,9 +46,11 @@ class StaffReportController {
     private final Regions regions;
     private final FileStorage storage;
     private final Clock clock;
+    private final ResponseTemplates templates;
 
     StaffReportController(Reports reports, ReportWorkflow workflow, ReportPolicy policy, Categories categories, Regions regions,
-            FileStorage storage, Clock clock) {
+            FileStorage storage, Clock clock, ResponseTemplates templates) {
+        this.templates = templates;
         this.reports = reports;
         this.workflow = workflow;
         this.policy = policy;
@@ -95,6 +98,7 @@ class StaffReportController {
         model.addAttribute("reporter", reports.reporter(report.id()).orElse(null));
         model.addAttribute("now", clock.instant());
         model.addAttribute("rejectReasons", Report.RejectReason.values());
+        model.addAttribute("templates", templates.list(staff.agencyId()));
         return "staff/report";
     }
 
@@ -157,11 +161,13 @@ class StaffReportController {
 
     @PostMapping("/staf/laporan/{code}/selesai")
     String resolve(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable String code, @RequestParam(defaultValue = "") String note,
-            @RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes r) throws IOException {
+            @RequestParam(required = false) Long template, @RequestParam(name = "photo", required = false) MultipartFile photo,
+            RedirectAttributes r) throws IOException {
         byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
+        String text = withTemplate(staff, note, template);
         return act(code, r, "flash.resolved", () -> {
             try {
-                workflow.resolve(staff, code, note, bytes);
+                workflow.resolve(staff, code, text, bytes);
             } catch (PhotoProcessor.RejectedPhoto e) {
                 throw new WorkflowException(e.messageKey());
             }
@@ -170,8 +176,16 @@ class StaffReportController {
 
     @PostMapping("/staf/laporan/{code}/catatan")
     String note(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable String code, @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "false") boolean publicNote, RedirectAttributes r) {
-        return act(code, r, "flash.noted", () -> workflow.addNote(staff, code, note, publicNote));
+            @RequestParam(required = false) Long template, @RequestParam(defaultValue = "false") boolean publicNote, RedirectAttributes r) {
+        String text = withTemplate(staff, note, template);
+        return act(code, r, "flash.noted", () -> workflow.addNote(staff, code, text, publicNote));
+    }
+
+    /** A response template fills an empty note; what the officer typed always wins. */
+    private String withTemplate(StaffPrincipal staff, String note, Long templateId) {
+        if (!note.isBlank() || templateId == null) return note;
+        return templates.list(staff.agencyId()).stream().filter(t -> t.id() == templateId)
+                .map(ResponseTemplates.ResponseTemplate::body).findFirst().orElse(note);
     }
 
     private Report viewable(StaffPrincipal staff, String code) {

@@ -46,6 +46,7 @@ class StaffWorkflowWebTest {
     @Autowired Regions regions;
     @Autowired StaffDirectory staff;
     @Autowired ReportSubmission submission;
+    @Autowired id.balai.reports.domain.ResponseTemplates templates;
 
     @Test
     void aReportTravelsFromTheDeskToTheAgencyToResolvedAndTheCitizenClosesIt() throws Exception {
@@ -151,6 +152,8 @@ class StaffWorkflowWebTest {
         mvc.perform(get("/staf/laporan/{c}", otherCode).with(user(lurah))).andExpect(status().isForbidden());
         mvc.perform(post("/staf/laporan/{c}/catatan", ownCode).param("note", "Sudah dicek ketua RT.").with(user(lurah)).with(csrf()))
                 .andExpect(flash().attribute("flash", "flash.noted"));
+        mvc.perform(post("/staf/laporan/{c}/catatan", ownCode).param("note", "").with(user(lurah)).with(csrf()))
+                .andExpect(flash().attribute("flashError", "error.workflow.note-required"));
         mvc.perform(post("/staf/laporan/{c}/catatan", ownCode).param("note", "Publik").param("publicNote", "true")
                 .with(user(lurah)).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/staf/laporan/{c}/verifikasi", ownCode).with(user(lurah)).with(csrf())).andExpect(status().isForbidden());
@@ -211,6 +214,21 @@ class StaffWorkflowWebTest {
         mvc.perform(get("/media/" + photo.storageKey())).andExpect(status().isNotFound());
         mvc.perform(get("/staf/media/{id}", photo.id()).with(as("koordinator"))).andExpect(status().isOk());
         mvc.perform(get("/staf/media/{id}", photo.id()).with(as("dpupr"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aResponseTemplateFillsAnEmptyNote() throws Exception {
+        Report report = newReport("sampah", regions.kelurahans().get(7).code());
+        mvc.perform(post("/staf/laporan/{c}/verifikasi", report.trackingCode()).with(as("koordinator")).with(csrf()));
+        var template = templates.list(agency("DLH")).get(0);
+        mvc.perform(post("/staf/laporan/{c}/catatan", report.trackingCode()).param("note", "").param("template", String.valueOf(template.id()))
+                .param("publicNote", "true").with(as("dlh")).with(csrf())).andExpect(flash().attribute("flash", "flash.noted"));
+        assertThat(reports.timeline(report.id())).last().satisfies(e -> {
+            assertThat(e.note()).isEqualTo(template.body());
+            assertThat(e.publicNote()).isTrue();
+        });
+        assertThat(mvc.perform(get("/staf/laporan/{c}", report.trackingCode()).with(as("dlh"))).andReturn().getResponse()
+                .getContentAsString()).contains(template.title());
     }
 
     @Test
