@@ -8,10 +8,13 @@
   L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     { maxZoom: 19, attribution: '&copy; OpenStreetMap' }).addTo(map);
   fetch(el.dataset.boundaries).then(function (r) { return r.json(); }).then(function (g) {
-    L.geoJSON(g, { style: { weight: 1, color: '#0b5e55', fillOpacity: 0.03 },
+    var city = L.geoJSON(g, { style: { weight: 1, color: '#0b5e55', fillOpacity: 0.03 },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name); } }).addTo(map);
+    if (!moved && city.getBounds().isValid()) map.fitBounds(city.getBounds());
   }).catch(function () {});
   var layer = L.layerGroup().addTo(map);
+  var moved = false;
+  map.on('dragstart zoomstart', function () { moved = true; });
   var pending = null;
   function load() {
     var b = map.getBounds();

@@ -179,6 +179,11 @@ class PublicReportsController {
                     day(sampai, properties, 1), null, blankToNull(q));
         }
 
+        /** Whether any filter is set (the filter panel then starts open). */
+        public boolean isActive() {
+            return java.util.stream.Stream.of(kategori, status, kelurahan, dari, sampai, q).anyMatch(v -> v != null && !v.isBlank());
+        }
+
         private static Instant day(String value, BalaiProperties properties, int plusDays) {
             if (value == null || value.isBlank()) return null;
             try {
