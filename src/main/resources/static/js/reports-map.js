@@ -9,7 +9,8 @@
     { maxZoom: 19, attribution: '&copy; OpenStreetMap' }).addTo(map);
   fetch(el.dataset.boundaries).then(function (r) { return r.json(); }).then(function (g) {
     var city = L.geoJSON(g, { style: { weight: 1, color: '#0b5e55', fillOpacity: 0.03 },
-      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name); } }).addTo(map);
+      onEachFeature: function (f, layer) {
+        var name = document.createElement('span'); name.textContent = f.properties.name; layer.bindTooltip(name); } }).addTo(map);
     if (!moved && city.getBounds().isValid()) map.fitBounds(city.getBounds());
   }).catch(function () {});
   var layer = L.layerGroup().addTo(map);
