@@ -37,8 +37,7 @@
           var a = document.createElement('a');
           a.href = el.dataset.reportBase + p.code;
           a.textContent = p.category + ' · ' + p.code;
-          L.marker(ll, { title: p.code, keyboard: true }).bindPopup(a).addTo(layer)
-            .getElement && null;
+          L.marker(ll, { title: p.code, keyboard: true }).bindPopup(a).addTo(layer);
         }
       });
       el.setAttribute('data-loaded', String(data.features.length));
