@@ -13,7 +13,21 @@
       fs.hidden = !checked || fs.getAttribute('data-for-category') !== checked.value;
     });
   }
-  document.querySelectorAll('input[name=categoryId]').forEach(function (r) { r.addEventListener('change', showQuestions); });
+  // Similar open reports near the chosen point: offered before the citizen writes a duplicate.
+  var live = document.getElementById('nearby-live');
+  function checkNearby() {
+    var checked = document.querySelector('input[name=categoryId]:checked');
+    if (!live || !checked || !lat.value) return;
+    var url = live.getAttribute('data-source') + '?categoryId=' + encodeURIComponent(checked.value) +
+      '&lat=' + encodeURIComponent(lat.value) + '&lon=' + encodeURIComponent(lon.value);
+    fetch(url, { headers: { 'Accept': 'text/html' } }).then(function (r) { return r.ok ? r.text() : ''; })
+      .then(function (html) { live.innerHTML = html; live.className = html.trim() ? 'card warning' : ''; })
+      .catch(function () {});
+  }
+  document.querySelectorAll('input[name=categoryId]').forEach(function (r) {
+    r.addEventListener('change', showQuestions);
+    r.addEventListener('change', checkNearby);
+  });
   showQuestions();
 
   if (!el || typeof L === 'undefined') return;
@@ -32,6 +46,7 @@
     lon.value = latlng.lng.toFixed(6);
     if (kel) kel.value = '';
     status.textContent = lat.value + ', ' + lon.value;
+    checkNearby();
   }
   if (lat.value) place(L.latLng(start[0], start[1]));
   map.on('click', function (e) { place(e.latlng); });

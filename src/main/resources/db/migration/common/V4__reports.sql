@@ -53,6 +53,9 @@ create table report (
     status             varchar(20)   not null,
     anonymous          boolean       not null default false,
     confidential       boolean       not null default false,
+    -- true when the public may see it (not confidential, verified, not rejected); kept by the application
+    -- so that public lists read the newest rows straight from an index
+    published          boolean       not null default false,
     channel            varchar(20)   not null default 'WEB',
     submitted_at       timestamp with time zone not null,
     updated_at         timestamp with time zone not null,
@@ -69,11 +72,13 @@ create table report (
     rating_comment     varchar(1000),
     version            int           not null default 0
 );
-create index report_public_recent on report (confidential, status, submitted_at);
+create index report_published_recent on report (published, submitted_at);
+create index report_published_category on report (published, category_id, submitted_at);
+create index report_published_kelurahan on report (published, kelurahan_code, submitted_at);
+create index report_published_geo on report (published, lat, lon);
 create index report_agency_status on report (agency_id, status);
 create index report_kelurahan on report (kelurahan_code, status);
 create index report_category_geo on report (category_id, lat, lon);
-create index report_geo on report (lat, lon);
 create index report_verify_due on report (status, verify_due_at);
 create index report_followup_due on report (status, followup_due_at);
 

@@ -164,6 +164,21 @@ class CitizenReportController {
         return problems;
     }
 
+    /**
+     * The "similar reports nearby" hint as an HTML fragment, fetched by the form's script as soon as a
+     * category and a point are chosen. Without JavaScript the same list appears when the form is sent.
+     */
+    @GetMapping("/laporan/sekitar")
+    String nearby(@RequestParam(required = false) Long categoryId, @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lon, Model model) {
+        List<Reports.Summary> nearby = List.of();
+        if (categoryId != null && lat != null && lon != null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+            nearby = reports.openNearby(categoryId, lat, lon, NEARBY_METRES, 5);
+        }
+        model.addAttribute("nearby", nearby);
+        return "reports/form :: nearbyList";
+    }
+
     /** Thumbnails of photos already uploaded with this (not yet sent) form. */
     @GetMapping("/laporan/baru/foto/{submissionKey}/{id}")
     ResponseEntity<InputStreamResource> stagedPhoto(@PathVariable String submissionKey, @PathVariable long id) throws IOException {

@@ -45,6 +45,23 @@ public class ReportViewSupport {
         return categories.byId(id).map(Category::icon).orElse("");
     }
 
+    /** A glyph for a category icon name: an emoji costs no download and reads on any phone. */
+    public String glyph(String icon) {
+        return switch (icon == null ? "" : icon) {
+            case "water" -> "🌊";
+            case "trash" -> "🗑️";
+            case "road" -> "🚧";
+            case "parking" -> "🅿️";
+            case "lamp" -> "💡";
+            case "tree" -> "🌳";
+            case "fire" -> "🔥";
+            case "drain" -> "🕳️";
+            case "shield" -> "🛡️";
+            case "health" -> "🏥";
+            default -> "📌";
+        };
+    }
+
     public String kelurahan(String code) {
         return code == null ? "—" : kelurahanNames().getOrDefault(code, code);
     }

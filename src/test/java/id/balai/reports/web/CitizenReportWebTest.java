@@ -217,6 +217,20 @@ class CitizenReportWebTest {
     }
 
     @Test
+    void theLiveNearbyHintListsOpenReportsOfTheSameCategoryAndNothingElsewhere() throws Exception {
+        Reports.Summary existing = reports.publicList(new Reports.Filter(null, ReportStatus.ROUTED, null, null, null, null, null, null), 0, 1)
+                .stream().findFirst().orElseThrow();
+        String near = mvc.perform(get("/laporan/sekitar").param("categoryId", String.valueOf(existing.categoryId()))
+                .param("lat", String.valueOf(existing.lat())).param("lon", String.valueOf(existing.lon())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(near).contains(existing.trackingCode(), "/dukung");
+        String far = mvc.perform(get("/laporan/sekitar").param("categoryId", String.valueOf(existing.categoryId()))
+                .param("lat", "-6.2").param("lon", "106.8")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(far).doesNotContain(existing.trackingCode());
+        mvc.perform(get("/laporan/sekitar").param("lat", "abc")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void aConfidentialReportShowsOnlyItsStatusInPublicAndNeverAppearsInListsOrTheMap() throws Exception {
         String key = UUID.randomUUID().toString();
         String secret = "Rahasia: pungutan liar oleh oknum di kantor " + UUID.randomUUID();
