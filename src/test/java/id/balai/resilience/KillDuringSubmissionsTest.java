@@ -51,7 +51,8 @@ class KillDuringSubmissionsTest {
 
     static final Pattern SAVED = Pattern.compile("/laporan/([2-9A-Z]{4}-[2-9A-Z]{4})/w/([0-9a-f]{32,64})\\?baru");
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
-    static final Pattern CATEGORY = Pattern.compile("value=\"(\\d+)\"[^>]*>\\s*<span><span>[^<]*</span>\\s*<span[^>]*>#sampahastina<");
+    /** The radio button whose label carries the hashtag #sampahastina. */
+    static final Pattern CATEGORY = Pattern.compile("name=\"categoryId\" value=\"(\\d+)\"(?:(?!</label>).)*?#sampahastina<", Pattern.DOTALL);
     static final int THREADS = 8;
 
     @TempDir Path data;
