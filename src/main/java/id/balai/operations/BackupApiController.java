@@ -32,7 +32,7 @@ class BackupApiController {
     record BackupJson(String name, long size, String createdAt, String download) {
         static BackupJson of(BackupService.BackupFile file, ZoneId zone) {
             return new BackupJson(file.name(), file.size(), file.createdAt().atZone(zone).toOffsetDateTime().toString(),
-                    "/admin/cadangan/" + file.name());
+                    "/admin/api/cadangan/" + file.name());
         }
     }
 
@@ -47,6 +47,12 @@ class BackupApiController {
     @GetMapping
     List<BackupJson> list() {
         return backups.list().stream().map(b -> BackupJson.of(b, zone)).toList();
+    }
+
+    @GetMapping("/{name}")
+    ResponseEntity<org.springframework.core.io.Resource> download(@org.springframework.web.bind.annotation.PathVariable String name,
+            @AuthenticationPrincipal StaffPrincipal staff) {
+        return BackupController.serve(backups, name, staff);
     }
 
     @PostMapping

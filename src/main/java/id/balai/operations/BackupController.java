@@ -82,6 +82,11 @@ class BackupController {
     /** Serves a backup; the name must be exactly {@code balai-yyyyMMdd-HHmmss.zip}, anything else is a 404. */
     @GetMapping("/{name}")
     ResponseEntity<Resource> download(@PathVariable String name, @AuthenticationPrincipal StaffPrincipal staff) {
+        return serve(backups, name, staff);
+    }
+
+    /** The backup file as a download, for the page and the script API alike. */
+    static ResponseEntity<Resource> serve(BackupService backups, String name, StaffPrincipal staff) {
         Path file = backups.find(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         log.info("Backup {} downloaded by staff #{}", name, staffId(staff));
         Resource body = new FileSystemResource(file);

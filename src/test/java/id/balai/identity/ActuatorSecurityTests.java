@@ -36,7 +36,7 @@ class ActuatorSecurityTests {
         assertThat(plain.getResponse().getContentAsString()).doesNotContain("jvm_memory");
         if (plain.getResponse().getStatus() == 302) assertThat(plain.getResponse().getRedirectedUrl()).endsWith("/staf/masuk");
 
-        mvc.perform(get("/actuator/prometheus").accept(MediaType.TEXT_HTML)).andExpect(status().isFound());
+        mvc.perform(get("/actuator/prometheus").accept(MediaType.TEXT_HTML)).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hamcrest.Matchers;
@@ -21,10 +20,10 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Log-in attempts are limited to {@code balai.login.attempts-per-minute} (10) per user name and per client
- * address. The limit refills one attempt every six seconds, so each test makes its attempts well within that.
+ * Log-in attempts are limited to {@code balai.login.attempts} (10) per {@code balai.login.window} per user
+ * name and per client address. The tests use a one-hour window, so no attempt refills while they run.
  */
-@SpringBootTest(properties = "balai.demo.enabled=false")
+@SpringBootTest(properties = {"balai.demo.enabled=false", "balai.login.window=1h"})
 @AutoConfigureMockMvc
 class LoginRateLimitTests {
 
@@ -36,14 +35,12 @@ class LoginRateLimitTests {
     @Test
     void theEleventhAttemptForOneNameWithinAMinuteIsRefusedEvenWithTheRightPassword() throws Exception {
         String username = account("benar-sekali-123");
-        long started = System.nanoTime();
         // Each attempt from another address: only the per-name limit can stop the eleventh.
         for (int i = 1; i <= 10; i++) {
             logIn(username, "salah-" + i, freshAddress()).andExpect(redirectedUrl("/staf/masuk?gagal"));
         }
         logIn(username, "salah-11", freshAddress()).andExpect(redirectedUrl("/staf/masuk?terlalu-sering"));
         logIn(username, "benar-sekali-123", freshAddress()).andExpect(redirectedUrl("/staf/masuk?terlalu-sering"));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("made within one refill").isLessThan(Duration.ofSeconds(6));
 
         mvc.perform(get("/staf/masuk").param("terlalu-sering", ""))
                 .andExpect(status().isOk())
@@ -54,12 +51,10 @@ class LoginRateLimitTests {
     void theEleventhAttemptFromOneAddressWithinAMinuteIsRefusedWhateverTheName() throws Exception {
         RequestPostProcessor address = freshAddress();
         String username = account("kata-sandi-benar");
-        long started = System.nanoTime();
         for (int i = 1; i <= 10; i++) {
             logIn("tidak-ada-" + i + "-" + UUID.randomUUID(), "salah", address).andExpect(redirectedUrl("/staf/masuk?gagal"));
         }
         logIn(username, "kata-sandi-benar", address).andExpect(redirectedUrl("/staf/masuk?terlalu-sering"));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("made within one refill").isLessThan(Duration.ofSeconds(6));
     }
 
     @Test

@@ -159,10 +159,11 @@ class BackupAdminPageTests {
         mvc.perform(get("/admin/api/cadangan").with(httpBasic(username, "sandi-admin-kota")).header(OperationsApiSecurity.API_HEADER, "1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].name").value(name))
-                .andExpect(jsonPath("$[0].download").value("/admin/cadangan/" + name));
+                .andExpect(jsonPath("$[0].download").value("/admin/api/cadangan/" + name));
 
-        // the download link takes the same HTTP Basic credentials
-        mvc.perform(get("/admin/cadangan/{name}", name).with(httpBasic(username, "sandi-admin-kota")))
+        // the download link takes the same HTTP Basic credentials and header
+        mvc.perform(get("/admin/api/cadangan/{name}", name).with(httpBasic(username, "sandi-admin-kota"))
+                        .header(OperationsApiSecurity.API_HEADER, "1"))
                 .andExpect(status().isOk()).andExpect(content().contentType("application/zip"));
     }
 
