@@ -72,9 +72,11 @@ create table report (
     rating_comment     varchar(1000),
     version            int           not null default 0
 );
-create index report_published_recent on report (published, submitted_at);
-create index report_published_category on report (published, category_id, submitted_at);
-create index report_published_kelurahan on report (published, kelurahan_code, submitted_at);
+-- Newest first, in the order public lists read them (Reports.publicList names the matching ORDER BY;
+-- H2 walks an index in order only when the ORDER BY starts with the index's first column).
+create index report_published_recent on report (published, submitted_at desc, id desc);
+create index report_published_category on report (published, category_id, submitted_at desc, id desc);
+create index report_published_kelurahan on report (published, kelurahan_code, submitted_at desc, id desc);
 create index report_published_geo on report (published, lat, lon);
 create index report_agency_status on report (agency_id, status);
 create index report_kelurahan on report (kelurahan_code, status);
