@@ -2,6 +2,7 @@ package id.balai.platform.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** Bahasa Indonesia by default; {@code ?lang=en} switches and a cookie remembers the choice. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +24,18 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setDefaultLocale(INDONESIAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * Links are not versioned, so Thymeleaf need not look every {@code @{…}} link up on the class path:
+     * that lookup was most of a page's CPU (bench/FINDINGS.md §1). The resource chain itself stays on,
+     * because version-less webjar URLs need it.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -48,10 +49,30 @@ public class PhotoProcessor {
         }
     }
 
+    /**
+     * A decoded photo holds 10–15 MB while it is processed; one per core at a time keeps 32 parallel uploads
+     * from exhausting a 256 MB heap (bench/FINDINGS.md §6) and costs no throughput: the work is CPU-bound.
+     */
+    private final Semaphore decoding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
     public Processed process(byte[] bytes) throws RejectedPhoto {
         if (bytes == null || bytes.length == 0) throw new RejectedPhoto("error.photo.empty");
         String format = sniff(bytes);
         if (format == null) throw new RejectedPhoto("error.photo.type");
+        try {
+            decoding.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedPhoto("error.photo.unreadable");
+        }
+        try {
+            return processDecoded(bytes);
+        } finally {
+            decoding.release();
+        }
+    }
+
+    private Processed processDecoded(byte[] bytes) throws RejectedPhoto {
         try {
             BufferedImage image = flatten(decode(bytes));
             Metadata metadata = readMetadata(bytes);
