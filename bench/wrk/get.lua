@@ -1,7 +1,7 @@
--- wrk script: the same GET again and again (the URL given to wrk), as a browser asks for it
--- (Accept-Encoding: gzip is set by bench/run with -H). No response() hook: wrk then reads
--- responses without handing them to Lua, which keeps the client's CPU cost low. wrk counts
--- answers other than 2xx/3xx in errors.status. done() prints one "RESULT key=value ..." line.
+-- wrk script: the same GET again and again (the URL given to wrk), as browsers ask for page 1 of a
+-- list (Accept-Encoding: gzip is set by bench/run with -H). No request() or response() hook: wrk then
+-- sends a prebuilt request and reads answers without handing them to Lua (least client CPU).
+-- wrk counts answers other than 2xx/3xx in errors.status. done() prints one "RESULT key=value ..." line.
 
 function done(summary, latency, requests)
   local e = summary.errors
