@@ -9,7 +9,8 @@
     { maxZoom: 19, attribution: '&copy; OpenStreetMap' }).addTo(map);
   fetch(el.dataset.boundaries).then(function (r) { return r.json(); }).then(function (g) {
     var city = L.geoJSON(g, { style: { weight: 1, color: '#0b5e55', fillOpacity: 0.03 },
-      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name); } }).addTo(map);
+      onEachFeature: function (f, layer) {
+        var name = document.createElement('span'); name.textContent = f.properties.name; layer.bindTooltip(name); } }).addTo(map);
     if (!moved && city.getBounds().isValid()) map.fitBounds(city.getBounds());
   }).catch(function () {});
   var layer = L.layerGroup().addTo(map);
@@ -36,8 +37,7 @@
           var a = document.createElement('a');
           a.href = el.dataset.reportBase + p.code;
           a.textContent = p.category + ' · ' + p.code;
-          L.marker(ll, { title: p.code, keyboard: true }).bindPopup(a).addTo(layer)
-            .getElement && null;
+          L.marker(ll, { title: p.code, keyboard: true }).bindPopup(a).addTo(layer);
         }
       });
       el.setAttribute('data-loaded', String(data.features.length));

@@ -8,7 +8,16 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Who may reach what. Citizen pages are public; {@code /staf/**} needs a staff log-in; what a staff
@@ -24,12 +33,48 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Counts password attempts before Spring Security sees them (form log-in and HTTP Basic alike). */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http,
-            @Value("${balai.login.attempts-per-minute:10}") int attemptsPerMinute) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    FilterRegistrationBean<LoginRateLimiter> loginRateLimiter(@Value("${balai.login.attempts:10}") int attempts,
+            @Value("${balai.login.window:1m}") java.time.Duration window) {
+        FilterRegistrationBean<LoginRateLimiter> registration = new FilterRegistrationBean<>(new LoginRateLimiter(attempts, window));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    /**
+     * Keeps the bcrypt hash out of the session: the authenticated principal is a copy without it.
+     */
+    @Bean
+    DaoAuthenticationProvider staffAuthentication(UserDetailsService staff, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(staff) {
+            @Override
+            protected Authentication createSuccessAuthentication(Object principal, Authentication authentication, UserDetails user) {
+                Object safe = principal instanceof StaffPrincipal p ? p.withoutSecret() : principal;
+                return super.createSuccessAuthentication(safe, authentication, user);
+            }
+        };
+        provider.setPasswordEncoder(encoder);
+        return provider;
+    }
+
+    /** Metrics for scrapers: HTTP Basic, no session; health is public. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 200)
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(StaffRole.CITY_ADMIN.name())
+                        .anyRequest().hasRole(StaffRole.CITY_ADMIN.name()))
+                .httpBasic(basic -> basic.realmName("Balai"))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole(StaffRole.CITY_ADMIN.name())
                         .requestMatchers("/staf/masuk").permitAll()
                         .requestMatchers("/staf/**").authenticated()
@@ -37,14 +82,13 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/staf/masuk").defaultSuccessUrl("/staf", false)
                         .failureUrl("/staf/masuk?gagal").permitAll())
                 .logout(logout -> logout.logoutUrl("/staf/keluar").logoutSuccessUrl("/?keluar"))
-                .httpBasic(basic -> basic.realmName("Balai"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data: blob: https://tile.openstreetmap.org; "
                                         + "style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
                                         + "base-uri 'self'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterBefore(new LoginRateLimiter(attemptsPerMinute), UsernamePasswordAuthenticationFilter.class);
+                ;
         return http.build();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,8 +23,12 @@ class LocalFileStorage implements FileStorage {
     private static final Pattern SAFE_PART = Pattern.compile("[a-z0-9-]{1,40}");
 
     private final Path root;
+    private final Clock clock;
+    private final java.time.ZoneId zone;
 
-    LocalFileStorage(BalaiProperties properties) throws IOException {
+    LocalFileStorage(BalaiProperties properties, Clock clock) throws IOException {
+        this.clock = clock;
+        this.zone = properties.timeZone();
         this.root = properties.dataDir().resolve("files").toAbsolutePath().normalize();
         Files.createDirectories(root);
     }
@@ -33,7 +38,7 @@ class LocalFileStorage implements FileStorage {
         if (!SAFE_PART.matcher(folder).matches() || !SAFE_PART.matcher(extension).matches()) {
             throw new IllegalArgumentException("unsafe storage folder or extension");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         String key = "%s/%04d/%02d/%s.%s".formatted(folder, today.getYear(), today.getMonthValue(), UUID.randomUUID(), extension);
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
@@ -44,6 +49,12 @@ class LocalFileStorage implements FileStorage {
             channel.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        // sync the folder too, so the new name itself survives a power cut
+        try (FileChannel directory = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // some file systems cannot sync a directory; the file's own content is already synced
+        }
         return key;
     }
 

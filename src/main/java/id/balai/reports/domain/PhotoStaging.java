@@ -2,12 +2,16 @@ package id.balai.reports.domain;
 
 import id.balai.platform.storage.FileStorage;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,14 +42,38 @@ public class PhotoStaging {
     }
 
     public StagedPhoto stage(String submissionKey, byte[] upload) throws PhotoProcessor.RejectedPhoto, IOException {
+        // The same file sent again with the same form (a resend after a crash or a lost answer) is kept once.
+        String digest = sha256(upload);
+        Optional<StagedPhoto> same = stagedWithDigest(submissionKey, digest);
+        if (same.isPresent()) return same.get();
         if (staged(submissionKey).size() >= MAX_PHOTOS) throw new PhotoProcessor.RejectedPhoto("error.photo.too-many");
         PhotoProcessor.Processed p = processor.process(upload);
         String key = storage.store("reports", p.jpeg(), "jpg");
         String thumb = storage.store("reports", p.thumbnail(), "jpg");
-        jdbc.sql("insert into staged_photo (submission_key, storage_key, thumb_key, width, height, gps_lat, gps_lon, created_at) values (?,?,?,?,?,?,?,?)")
-                .params(submissionKey, key, thumb, p.width(), p.height(), p.gpsLat(), p.gpsLon(), Reports.ts(clock.instant()))
-                .update();
+        try {
+            jdbc.sql("insert into staged_photo (submission_key, upload_sha256, storage_key, thumb_key, width, height, gps_lat, gps_lon, created_at) values (?,?,?,?,?,?,?,?,?)")
+                    .params(submissionKey, digest, key, thumb, p.width(), p.height(), p.gpsLat(), p.gpsLon(), Reports.ts(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // A parallel resend of the same form stored the same file first.
+            deleteQuietly(key);
+            deleteQuietly(thumb);
+            return stagedWithDigest(submissionKey, digest).orElseThrow(() -> e);
+        }
         return staged(submissionKey).stream().filter(s -> s.storageKey().equals(key)).findFirst().orElseThrow();
+    }
+
+    private Optional<StagedPhoto> stagedWithDigest(String submissionKey, String digest) {
+        return jdbc.sql("select id from staged_photo where submission_key = ? and upload_sha256 = ?").params(submissionKey, digest)
+                .query(Long.class).optional().flatMap(id -> stagedByThumb(submissionKey, id));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<StagedPhoto> staged(String submissionKey) {

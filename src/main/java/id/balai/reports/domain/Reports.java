@@ -49,14 +49,14 @@ public class Reports {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                     insert into report (tracking_code, submission_key, citizen_token, category_id, description, lat, lon, address,
-                        location_precise, kelurahan_code, status, anonymous, confidential, channel, submitted_at, updated_at, verify_due_at)
+                        location_precise, kelurahan_code, status, anonymous, confidential, published, channel, submitted_at, updated_at, verify_due_at)
                     values (:tracking, :submission, :token, :category, :description, :lat, :lon, :address,
-                        :precise, :kelurahan, :status, :anonymous, :confidential, :channel, :submitted, :updated, :verifyDue)""")
+                        :precise, :kelurahan, :status, :anonymous, :confidential, :published, :channel, :submitted, :updated, :verifyDue)""")
                     .param("tracking", r.trackingCode).param("submission", r.submissionKey).param("token", r.citizenToken)
                     .param("category", r.categoryId).param("description", r.description).param("lat", r.lat).param("lon", r.lon)
                     .param("address", r.address).param("precise", r.locationPrecise).param("kelurahan", r.kelurahanCode)
                     .param("status", r.status.name()).param("anonymous", r.anonymous).param("confidential", r.confidential)
-                    .param("channel", r.channel).param("submitted", ts(r.submittedAt)).param("updated", ts(r.updatedAt))
+                    .param("published", r.isPublic()).param("channel", r.channel).param("submitted", ts(r.submittedAt)).param("updated", ts(r.updatedAt))
                     .param("verifyDue", ts(r.verifyDueAt))
                     .update(keys, "id");
         r.id = keys.getKeyAs(Number.class).longValue();
@@ -67,13 +67,13 @@ public class Reports {
     void update(Report r) {
         int rows = jdbc.sql("""
                 update report set description = :description, public_description = :publicDescription, agency_id = :agency,
-                    status = :status, updated_at = :updated, routed_at = :routed, verify_due_at = :verifyDue,
+                    status = :status, published = :published, updated_at = :updated, routed_at = :routed, verify_due_at = :verifyDue,
                     followup_due_at = :followUpDue, resolved_at = :resolved, autoclose_due_at = :autoCloseDue, closed_at = :closed,
                     escalation_level = :escalation, duplicate_of = :duplicateOf, supporters = supporters + :supportersAdded, rating = :rating,
                     rating_comment = :ratingComment, version = version + 1
                 where id = :id and version = :version""")
                 .param("description", r.description).param("publicDescription", r.publicDescription).param("agency", r.agencyId)
-                .param("status", r.status.name()).param("updated", ts(r.updatedAt)).param("routed", ts(r.routedAt))
+                .param("status", r.status.name()).param("published", r.isPublic()).param("updated", ts(r.updatedAt)).param("routed", ts(r.routedAt))
                 .param("verifyDue", ts(r.verifyDueAt)).param("followUpDue", ts(r.followUpDueAt)).param("resolved", ts(r.resolvedAt))
                 .param("autoCloseDue", ts(r.autoCloseDueAt)).param("closed", ts(r.closedAt)).param("escalation", r.escalationLevel)
                 .param("duplicateOf", r.duplicateOf).param("supportersAdded", r.supportersAdded).param("rating", r.rating)
@@ -223,7 +223,12 @@ public class Reports {
     /** Public list: never confidential, only public statuses; newest first. */
     public List<Summary> publicList(Filter f, int offset, int limit) {
         Where w = publicWhere(f);
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from report where " + w.sql + " order by submitted_at desc, id desc limit :limit offset :offset")
+        // Newest first, spelled as the index that serves this filter is ordered, so the database reads
+        // only the rows it returns (published is constant here, so the extra sort keys change nothing).
+        String order = f.kelurahanCode() != null ? "published, kelurahan_code, submitted_at desc, id desc"
+                : f.categoryId() != null ? "published, category_id, submitted_at desc, id desc"
+                : "published, submitted_at desc, id desc";
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from report where " + w.sql + " order by " + order + " limit :limit offset :offset")
                 .params(w.params).param("limit", limit).param("offset", offset)
                 .query(Reports::summary).list();
     }
@@ -255,7 +260,7 @@ public class Reports {
         double dLat = radiusMetres / 111_320.0;
         double dLon = radiusMetres / (111_320.0 * Math.max(0.1, Math.cos(Math.toRadians(lat))));
         List<Summary> candidates = jdbc.sql("select " + SUMMARY_COLUMNS + """
-                 from report where category_id = :category and confidential = false
+                 from report where published = true and category_id = :category
                   and status in ('VERIFIED','ROUTED','IN_PROGRESS','REOPENED')
                   and lat between :s and :n and lon between :w and :e
                  order by submitted_at desc limit 50""")
@@ -305,7 +310,7 @@ public class Reports {
     // --- helpers ------------------------------------------------------------------------------
 
     private Where publicWhere(Filter f) {
-        Where w = new Where("confidential = false and status in ('VERIFIED','ROUTED','IN_PROGRESS','RESOLVED','CLOSED','REOPENED')", Map.of());
+        Where w = new Where("published = true", Map.of());
         applyFilter(w, f);
         return w;
     }

@@ -324,9 +324,13 @@ class CitizenReportWebTest {
         return String.valueOf(inside.lon());
     }
 
+    /** Different pictures: the same file sent twice with one form is kept once. */
     private static final class MockMultipartFileBuilder {
+        private int made;
+
         MockMultipartFile png() {
-            return new MockMultipartFile("photos", "p.png", "image/png", TestImages.png(64, 48));
+            made++;
+            return new MockMultipartFile("photos", "p" + made + ".png", "image/png", TestImages.png(64 + made, 48));
         }
     }
 
