@@ -1,7 +1,7 @@
 -- Bulk-loads reports ${lo}..${hi} (H2, PostgreSQL mode): the same rows as load-postgres.sql, written
 -- with H2's row source (system_range) and date functions. Run with the app stopped (H2 file lock).
 insert into report (tracking_code, submission_key, citizen_token, category_id, description, public_description,
-    lat, lon, address, location_precise, kelurahan_code, agency_id, status, anonymous, confidential, channel,
+    lat, lon, address, location_precise, kelurahan_code, agency_id, status, anonymous, confidential, published, channel,
     submitted_at, updated_at, routed_at, verify_due_at, followup_due_at, resolved_at, autoclose_due_at, closed_at,
     escalation_level, supporters, version)
 select '0' || substr(lpad(cast(s.g as varchar), 7, '0'), 1, 3) || '-' || substr(lpad(cast(s.g as varchar), 7, '0'), 4, 4),
@@ -23,6 +23,7 @@ select '0' || substr(lpad(cast(s.g as varchar), 7, '0'), 1, 3) || '-' || substr(
        s.st,
        false,
        mod(s.g * 13, 100) < 2,
+       mod(s.g * 13, 100) >= 2 and s.st in ('VERIFIED', 'ROUTED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REOPENED'),
        'WEB',
        s.t,
        dateadd(day, 1, s.t),

@@ -1,10 +1,11 @@
 -- Bulk-loads reports ${lo}..${hi} (PostgreSQL). Run by bench/run through BenchTool, which replaces ${name}.
 -- Realistic rows: kelurahan (round robin over the city's kelurahan, point near its centre), category
 -- ids from the seeded catalogue, statuses mostly public, 2 % confidential, submitted over the last
--- year in id order (as real inserts arrive), 40 % with a citizen photo (the list's thumbnail).
+-- year in id order (as real inserts arrive), 40 % with a citizen photo (the list's thumbnail);
+-- published = not confidential and a public status, as Report.isPublic() keeps it.
 -- bench_kel (idx, code, lat, lon, dlat, dlon) was filled from /wilayah/kelurahan.json.
 insert into report (tracking_code, submission_key, citizen_token, category_id, description, public_description,
-    lat, lon, address, location_precise, kelurahan_code, agency_id, status, anonymous, confidential, channel,
+    lat, lon, address, location_precise, kelurahan_code, agency_id, status, anonymous, confidential, published, channel,
     submitted_at, updated_at, routed_at, verify_due_at, followup_due_at, resolved_at, autoclose_due_at, closed_at,
     escalation_level, supporters, version)
 select '0' || substr(lpad(s.g::text, 7, '0'), 1, 3) || '-' || substr(lpad(s.g::text, 7, '0'), 4, 4),
@@ -26,6 +27,7 @@ select '0' || substr(lpad(s.g::text, 7, '0'), 1, 3) || '-' || substr(lpad(s.g::t
        s.st,
        false,
        mod(s.g * 13, 100) < 2,
+       mod(s.g * 13, 100) >= 2 and s.st in ('VERIFIED', 'ROUTED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REOPENED'),
        'WEB',
        s.t,
        s.t + interval '1 day',
