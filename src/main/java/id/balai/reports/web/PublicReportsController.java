@@ -82,7 +82,8 @@ class PublicReportsController {
         double[] box = parseBox(bbox);
         if (box == null) return ResponseEntity.badRequest().body(Map.of("error", "bbox=south,west,north,east"));
         int z = Math.max(1, Math.min(zoom, 20));
-        double cell = z >= 17 ? 1e-7 : 360.0 / Math.pow(2, z) / 6;
+        // cells of about a sixth of a 256 px tile; from zoom 18 on, one marker per report
+        double cell = z >= 18 ? 1e-7 : 360.0 / Math.pow(2, z) / 6;
         List<Map<String, Object>> features = new ArrayList<>();
         for (Reports.Cell c : reports.publicMap(filter.toFilter(properties), box[0], box[1], box[2], box[3], cell)) {
             Map<String, Object> props = new LinkedHashMap<>();
