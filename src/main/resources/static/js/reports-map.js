@@ -28,7 +28,7 @@
       layer.clearLayers();
       data.features.forEach(function (f) {
         var c = f.geometry.coordinates, p = f.properties, ll = [c[1], c[0]];
-        if (p.count > 1) {
+        if (p.count > 1 || !p.code) {
           var size = 28 + Math.min(24, Math.round(Math.log(p.count) * 4));
           L.marker(ll, { icon: L.divIcon({ className: 'cluster', html: String(p.count), iconSize: [size, size] }),
             title: String(p.count), keyboard: true })

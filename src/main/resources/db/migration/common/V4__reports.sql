@@ -84,6 +84,18 @@ create index report_category_geo on report (category_id, lat, lon);
 create index report_verify_due on report (status, verify_due_at);
 create index report_followup_due on report (status, followup_due_at);
 
+-- Public reports counted per cell of a fixed fine grid (about 100 m, the zoom-16 map grid), kept by the
+-- application whenever a report becomes public or stops being public: the unfiltered city map sums a few
+-- thousand cells instead of grouping every public report.
+create table report_map_cell (
+    cy      bigint           not null,
+    cx      bigint           not null,
+    n       int              not null,
+    sum_lat double precision not null,
+    sum_lon double precision not null,
+    primary key (cy, cx)
+);
+
 -- Who reported: kept apart from the content (UU PDP), never published.
 create table report_reporter (
     report_id bigint primary key references report (id),

@@ -53,6 +53,8 @@ public class Report {
     Integer rating;
     String ratingComment;
     int version;
+    /** Whether the stored row is public, to keep the map cells right when that changes. */
+    boolean publishedStored;
 
     final List<TimelineEntry> newEntries = new ArrayList<>();
 

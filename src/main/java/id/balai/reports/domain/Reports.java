@@ -60,6 +60,8 @@ public class Reports {
                     .param("verifyDue", ts(r.verifyDueAt))
                     .update(keys, "id");
         r.id = keys.getKeyAs(Number.class).longValue();
+        if (r.isPublic()) countOnMap(r, 1);
+        r.publishedStored = r.isPublic();
         flushTimeline(r);
     }
 
@@ -82,7 +84,26 @@ public class Reports {
         if (rows != 1) throw new WorkflowException("error.workflow.conflict");
         r.version++;
         r.supportersAdded = 0;
+        if (r.isPublic() != r.publishedStored) countOnMap(r, r.isPublic() ? 1 : -1);
+        r.publishedStored = r.isPublic();
         flushTimeline(r);
+    }
+
+    /** Size of a map cell in degrees: the zoom-16 grid of the public map (360° / 2^16 tiles / 6). */
+    public static final double MAP_CELL_DEGREES = 360.0 / 65536 / 6;
+
+    /** Adds or removes a report from the public map's cell counts, in the same transaction as the change. */
+    private void countOnMap(Report r, int delta) {
+        long cy = (long) Math.floor(r.lat / MAP_CELL_DEGREES);
+        long cx = (long) Math.floor(r.lon / MAP_CELL_DEGREES);
+        if (delta > 0) {
+            jdbc.sql("""
+                    insert into report_map_cell (cy, cx, n, sum_lat, sum_lon)
+                    select ?, ?, 0, 0, 0 where not exists (select 1 from report_map_cell where cy = ? and cx = ?)""")
+                    .params(cy, cx, cy, cx).update();
+        }
+        jdbc.sql("update report_map_cell set n = n + ?, sum_lat = sum_lat + ?, sum_lon = sum_lon + ? where cy = ? and cx = ?")
+                .params(delta, delta * r.lat, delta * r.lon, cy, cx).update();
     }
 
     private void flushTimeline(Report r) {
@@ -241,6 +262,7 @@ public class Reports {
      * few dozen markers instead of thousands. A cell with one report carries its tracking code.
      */
     public List<Cell> publicMap(Filter f, double south, double west, double north, double east, double cellDegrees) {
+        if (Filter.none().equals(f) && cellDegrees >= MAP_CELL_DEGREES) return mapFromCells(south, west, north, east, cellDegrees);
         Where w = publicWhere(f);
         w.add("lat between :south and :north and lon between :west and :east", Map.of("south", south, "north", north, "west", west, "east", east));
         return jdbc.sql("""
@@ -253,6 +275,25 @@ public class Reports {
                     return new Cell(rs.getDouble("lat"), rs.getDouble("lon"), n, n == 1 ? rs.getString("code") : null,
                             rs.getLong("category"), ReportStatus.valueOf(rs.getString("status")));
                 }).list();
+    }
+
+    /**
+     * The unfiltered map from the pre-counted cells: a zoom-level cell is a square of whole base cells. A
+     * group of one report carries no tracking code here; the map shows it as a count and zooming in
+     * (where the live query answers) names it.
+     */
+    private List<Cell> mapFromCells(double south, double west, double north, double east, double cellDegrees) {
+        long factor = Math.max(1, Math.round(cellDegrees / MAP_CELL_DEGREES));
+        return jdbc.sql("""
+                select sum(n) as n, sum(sum_lat) / sum(n) as lat, sum(sum_lon) / sum(n) as lon
+                from report_map_cell
+                where n > 0 and cy between :cy0 and :cy1 and cx between :cx0 and :cx1
+                group by floor(cy / (:factor * 1.0)), floor(cx / (:factor * 1.0))
+                limit 2000""")
+                .param("cy0", (long) Math.floor(south / MAP_CELL_DEGREES)).param("cy1", (long) Math.floor(north / MAP_CELL_DEGREES))
+                .param("cx0", (long) Math.floor(west / MAP_CELL_DEGREES)).param("cx1", (long) Math.floor(east / MAP_CELL_DEGREES))
+                .param("factor", factor)
+                .query((rs, i) -> new Cell(rs.getDouble("lat"), rs.getDouble("lon"), rs.getInt("n"), null, 0, null)).list();
     }
 
     /** Open public reports of a category near a point (for "saya juga" instead of a duplicate). */
@@ -398,6 +439,7 @@ public class Reports {
         r.rating = rs.wasNull() ? null : rating;
         r.ratingComment = rs.getString("rating_comment");
         r.version = rs.getInt("version");
+        r.publishedStored = rs.getBoolean("published");
         return r;
     }
 

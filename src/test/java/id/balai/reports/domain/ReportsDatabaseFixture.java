@@ -47,7 +47,7 @@ abstract class ReportsDatabaseFixture {
     /** The tables these tests write, children first. */
     private static final List<String> TABLES = List.of("report_support", "report_event", "report_photo", "report_answer",
             "report_reporter", "staged_photo", "report", "routing_rule", "category_question", "report_category",
-            "scheduled_tasks");
+            "scheduled_tasks", "report_map_cell");
 
     DataSource dataSource;
     MigrateResult migration;

@@ -37,6 +37,43 @@ import id.balai.identity.StaffRole;
  */
 abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
 
+    /** A filter that keeps every report but makes the map group live rows instead of the pre-counted cells. */
+    static final Filter LIVE = new Filter(null, null, null, null, Instant.EPOCH, null, null, null);
+
+    @Test
+    void theUnfilteredMapReadsPreCountedCellsThatFollowEveryPublishAndUnpublish() {
+        double cell = Reports.MAP_CELL_DEGREES * 8;
+        Report a = inStatus(ReportStatus.ROUTED, roads, KELURAHAN_A, NOW.minusSeconds(90), false, -6.9950, 110.4250);
+        Report b = inStatus(ReportStatus.CLOSED, rubbish, KELURAHAN_A, NOW.minusSeconds(80), false, -6.9951, 110.4251);
+        inStatus(ReportStatus.VERIFIED, roads, KELURAHAN_B, NOW.minusSeconds(70), false, -6.9650, 110.4450);
+        inStatus(ReportStatus.ROUTED, roads, KELURAHAN_B, NOW.minusSeconds(60), true, -6.9651, 110.4451); // confidential
+        Report received = submit(roads, KELURAHAN_A, -6.9800, 110.4000, NOW.minusSeconds(50), false);
+        assertThat(reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, cell))
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("trackingCode", "categoryId", "status")
+                .containsExactlyInAnyOrderElementsOf(reports.publicMap(LIVE, -7.1, 110.3, -6.9, 110.5, cell).stream()
+                        .map(c -> new Reports.Cell(c.lat(), c.lon(), c.count(), null, 0, null)).toList());
+        assertThat(reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, 1.0)).singleElement()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(3));
+
+        // verified → public; merged → no longer public; rejected from VERIFIED → no longer public
+        received.verify(DESK, NOW.minusSeconds(40));
+        reports.update(received);
+        Report target = reports.byId(b.id()).orElseThrow();
+        Report merged = reports.byId(a.id()).orElseThrow();
+        Report open = inStatus(ReportStatus.ROUTED, roads, KELURAHAN_A, NOW.minusSeconds(30), false, -6.9952, 110.4252);
+        merged.mergeInto(DESK, open, NOW.minusSeconds(20));
+        reports.update(merged);
+        reports.update(open);
+        assertThat(target.status()).isEqualTo(ReportStatus.CLOSED);
+        assertThat(reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, 1.0)).singleElement()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(4)); // b, the VERIFIED one, received, open
+        assertThat(reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, cell))
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("trackingCode", "categoryId", "status")
+                .containsExactlyInAnyOrderElementsOf(reports.publicMap(LIVE, -7.1, 110.3, -6.9, 110.5, cell).stream()
+                        .map(c -> new Reports.Cell(c.lat(), c.lon(), c.count(), null, 0, null)).toList());
+    }
+
+
     // --- schema ------------------------------------------------------------------------------
 
     @Test
@@ -641,6 +678,7 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
 
     @Test
     void thePublicMapGroupsNearbyReportsIntoOneCellWithACount() {
+        // a filter (any) makes the map group live rows; the unfiltered map reads the pre-counted cells
         Report p1 = inStatus(ReportStatus.VERIFIED, roads, KELURAHAN_A, NOW.minusSeconds(50), false, -6.9950, 110.4250);
         Report p2 = inStatus(ReportStatus.ROUTED, rubbish, KELURAHAN_A, NOW.minusSeconds(40), false, -6.9960, 110.4260);
         Report p3 = inStatus(ReportStatus.IN_PROGRESS, roads, KELURAHAN_B, NOW.minusSeconds(30), false, -6.9650, 110.4450);
@@ -648,7 +686,7 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
         submit(roads, KELURAHAN_A, -6.9955, 110.4255, NOW.minusSeconds(10), false); // RECEIVED: not public yet
         inStatus(ReportStatus.VERIFIED, roads, KELURAHAN_A, NOW.minusSeconds(5), false, -7.5, 110.4250); // outside the box
 
-        List<Reports.Cell> cells = reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, 0.01);
+        List<Reports.Cell> cells = reports.publicMap(LIVE, -7.1, 110.3, -6.9, 110.5, 0.01);
         assertThat(cells).hasSize(2);
         Reports.Cell pair = cells.stream().filter(c -> c.count() == 2).findFirst().orElseThrow();
         assertThat(pair.trackingCode()).as("a cell of several reports has no single code").isNull();
@@ -667,9 +705,9 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
             assertThat(c.count()).isEqualTo(1);
             assertThat(c.trackingCode()).isEqualTo(p2.trackingCode());
         });
-        assertThat(reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, 1.0)).singleElement()
+        assertThat(reports.publicMap(LIVE, -7.1, 110.3, -6.9, 110.5, 1.0)).singleElement()
                 .satisfies(c -> assertThat(c.count()).isEqualTo(3));
-        assertThat(reports.publicMap(Filter.none(), -6.98, 110.3, -6.9, 110.5, 0.01)).singleElement()
+        assertThat(reports.publicMap(LIVE, -6.98, 110.3, -6.9, 110.5, 0.01)).singleElement()
                 .satisfies(c -> assertThat(c.trackingCode()).isEqualTo(p3.trackingCode()));
         assertThat(p1.trackingCode()).isNotNull();
     }
