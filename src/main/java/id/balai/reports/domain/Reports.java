@@ -284,15 +284,16 @@ public class Reports {
      */
     private List<Cell> mapFromCells(double south, double west, double north, double east, double cellDegrees) {
         long factor = Math.max(1, Math.round(cellDegrees / MAP_CELL_DEGREES));
+        // The factor is our own integer, written into the SQL: H2 took about 1.5 s per query when the
+        // GROUP BY expression held a bind parameter, and milliseconds with a literal.
         return jdbc.sql("""
                 select sum(n) as n, sum(sum_lat) / sum(n) as lat, sum(sum_lon) / sum(n) as lon
                 from report_map_cell
                 where n > 0 and cy between :cy0 and :cy1 and cx between :cx0 and :cx1
-                group by floor(cy / (:factor * 1.0)), floor(cx / (:factor * 1.0))
-                limit 2000""")
+                group by floor(cy / %d.0), floor(cx / %d.0)
+                limit 2000""".formatted(factor, factor))
                 .param("cy0", (long) Math.floor(south / MAP_CELL_DEGREES)).param("cy1", (long) Math.floor(north / MAP_CELL_DEGREES))
                 .param("cx0", (long) Math.floor(west / MAP_CELL_DEGREES)).param("cx1", (long) Math.floor(east / MAP_CELL_DEGREES))
-                .param("factor", factor)
                 .query((rs, i) -> new Cell(rs.getDouble("lat"), rs.getDouble("lon"), rs.getInt("n"), null, 0, null)).list();
     }
 
