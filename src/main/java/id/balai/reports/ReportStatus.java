@@ -37,8 +37,4 @@ public enum ReportStatus {
     public boolean isOpen() {
         return OPEN.contains(this);
     }
-
-    public String messageKey() {
-        return "status." + name();
-    }
 }

@@ -119,8 +119,8 @@ class PublicReportsController {
             @PathVariable String file) throws IOException {
         String key = folder + "/" + year + "/" + month + "/" + file;
         Reports.Photo photo = reports.photoByKey(key).filter(p -> !p.hidden()).orElseThrow(WebErrors::notFound);
-        Report report = reports.byId(photo.reportId()).filter(Report::isPublic).orElseThrow(WebErrors::notFound);
-        if (!storage.exists(key)) throw WebErrors.notFound();
+        boolean published = reports.byId(photo.reportId()).map(Report::isPublic).orElse(false);
+        if (!published || !storage.exists(key)) throw WebErrors.notFound();
         return CitizenReportController.image(storage.open(key), CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
     }
 

@@ -7,11 +7,9 @@ import id.balai.reports.ReportStatus;
 import id.balai.reports.domain.Categories;
 import id.balai.reports.domain.Category;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -35,10 +33,6 @@ public class ReportViewSupport {
 
     public String category(long id) {
         return categories.byId(id).map(c -> c.name(LocaleContextHolder.getLocale())).orElse("—");
-    }
-
-    public String hashtag(long id) {
-        return categories.byId(id).map(Category::hashtag).orElse("");
     }
 
     public String icon(long id) {
@@ -87,10 +81,6 @@ public class ReportViewSupport {
         return instant == null ? "" : instant.toString();
     }
 
-    public LocalDate today() {
-        return LocalDate.now(properties.timeZone());
-    }
-
     public boolean overdue(Instant due, ReportStatus status) {
         return due != null && status != ReportStatus.RESOLVED && status.isOpen() && Instant.now().isAfter(due);
     }
@@ -102,10 +92,6 @@ public class ReportViewSupport {
 
     private Map<String, String> kelurahanNames() {
         return regions.kelurahans().stream().collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a));
-    }
-
-    public Map<Long, Agency> agencies() {
-        return regions.agencies().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
     }
 
     private static Locale locale() {
