@@ -10,18 +10,28 @@ function setup(thread)
   thread:set("offset", counter * 7)
 end
 
-local paths, i
+local paths, paths_raw, i
 
 function init(args)
-  paths = {}
+  paths, paths_raw = {}, {}
   for l in io.lines(os.getenv("BENCH_PATHS")) do
-    if l:match("%S") then paths[#paths + 1] = wrk.format("GET", l) end
+    if l:match("%S") then
+      paths[#paths + 1] = wrk.format("GET", l)
+      paths_raw[#paths_raw + 1] = l
+    end
   end
   i = offset
 end
 
+-- BENCH_FRESH=1 adds a never-repeated parameter: every request is then rendered anew (the app keeps
+-- list pages for anonymous visitors), which measures what a page costs when nothing is kept.
+local fresh = os.getenv("BENCH_FRESH") == "1"
+
 function request()
   i = i + 1
+  if fresh then
+    return wrk.format("GET", paths_raw[i % #paths_raw + 1] .. "&fresh=" .. offset .. "-" .. i)
+  end
   return paths[i % #paths + 1]
 end
 

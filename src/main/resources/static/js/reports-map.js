@@ -16,12 +16,18 @@
   var layer = L.layerGroup().addTo(map);
   var moved = false;
   map.on('dragstart zoomstart', function () { moved = true; });
-  var pending = null;
+  var pending = null, last = null;
+  // The box is widened to whole tiles of the zoom level (as the server does too): small pans ask for
+  // the same URL, which the browser and the server have ready, and cells stay whole.
+  function edge(v, tile, up) { return (up ? Math.ceil(v / tile) : Math.floor(v / tile)) * tile; }
   function load() {
-    var b = map.getBounds();
+    var b = map.getBounds(), z = map.getZoom(), tile = 360 / Math.pow(2, z);
+    var box = [Math.max(-90, edge(b.getSouth(), tile, false)), Math.max(-180, edge(b.getWest(), tile, false)),
+      Math.min(90, edge(b.getNorth(), tile, true)), Math.min(180, edge(b.getEast(), tile, true))];
     var url = el.dataset.source + (el.dataset.source.indexOf('?') < 0 ? '?' : '&') +
-      'bbox=' + [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (v) { return v.toFixed(5); }).join(',') +
-      '&zoom=' + map.getZoom();
+      'bbox=' + box.map(function (v) { return v.toFixed(6); }).join(',') + '&zoom=' + z;
+    if (url === last) return;
+    last = url;
     if (pending) pending.abort();
     pending = new AbortController();
     fetch(url, { signal: pending.signal }).then(function (r) { return r.json(); }).then(function (data) {

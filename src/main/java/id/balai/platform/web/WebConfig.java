@@ -1,7 +1,9 @@
 package id.balai.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,8 @@ class WebConfig implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("balai_lang");
         resolver.setDefaultLocale(INDONESIAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        // a tampered cookie means Indonesian, not an error page on every request
+        resolver.setRejectInvalidCookies(false);
         return resolver;
     }
 
@@ -35,6 +39,15 @@ class WebConfig implements WebMvcConfigurer {
     FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
         FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
         registration.setEnabled(false);
+        return registration;
+    }
+
+    /** After Spring Security's filters (order -100), so it knows whether the visitor is logged in. */
+    @Bean
+    FilterRegistrationBean<PublicPageCache> publicPageCache(List<PublicPageCache.Pages> pages, PublicContent content,
+            @Value("${balai.page-cache.ttl:10s}") Duration ttl) {
+        FilterRegistrationBean<PublicPageCache> registration = new FilterRegistrationBean<>(new PublicPageCache(pages, content, ttl));
+        registration.setOrder(0);
         return registration;
     }
 

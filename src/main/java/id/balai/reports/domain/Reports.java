@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.web.PublicContent;
 import id.balai.reports.ReportStatus;
 import id.balai.reports.domain.TimelineEntry.Action;
 import java.sql.ResultSet;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class Reports {
 
     private final JdbcClient jdbc;
+    private final PublicContent publicContent;
 
-    Reports(JdbcClient jdbc) {
+    Reports(JdbcClient jdbc, PublicContent publicContent) {
         this.jdbc = jdbc;
+        this.publicContent = publicContent;
     }
 
     // --- the aggregate ------------------------------------------------------------------------
@@ -60,7 +63,10 @@ public class Reports {
                     .param("verifyDue", ts(r.verifyDueAt))
                     .update(keys, "id");
         r.id = keys.getKeyAs(Number.class).longValue();
-        if (r.isPublic()) countOnMap(r, 1);
+        if (r.isPublic()) {
+            countOnMap(r, 1);
+            publicContent.changed();
+        }
         r.publishedStored = r.isPublic();
         flushTimeline(r);
     }
@@ -84,6 +90,7 @@ public class Reports {
         if (rows != 1) throw new WorkflowException("error.workflow.conflict");
         r.version++;
         r.supportersAdded = 0;
+        if (r.isPublic() || r.publishedStored) publicContent.changed();
         if (r.isPublic() != r.publishedStored) countOnMap(r, r.isPublic() ? 1 : -1);
         r.publishedStored = r.isPublic();
         flushTimeline(r);
@@ -183,6 +190,7 @@ public class Reports {
     void hidePhoto(long reportId, long photoId) {
         int rows = jdbc.sql("update report_photo set hidden = true where id = ? and report_id = ?").params(photoId, reportId).update();
         if (rows != 1) throw new WorkflowException("error.photo.unknown");
+        publicContent.changed();
     }
 
     public List<TimelineEntry> timeline(long reportId) {
@@ -206,6 +214,7 @@ public class Reports {
                 .params(reportId, supporterKey, ts(now), reportId, supporterKey).update();
         if (inserted == 0) return false;
         jdbc.sql("update report set supporters = supporters + 1 where id = ?").param(reportId).update();
+        publicContent.changed();
         return true;
     }
 

@@ -3,6 +3,7 @@ package id.balai.reports.web;
 import id.balai.organisation.Regions;
 import id.balai.platform.BalaiProperties;
 import id.balai.platform.storage.FileStorage;
+import id.balai.platform.web.PublicPageCache;
 import id.balai.reports.ReportStatus;
 import id.balai.reports.domain.Categories;
 import id.balai.reports.domain.Report;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +46,12 @@ class PublicReportsController {
         this.regions = regions;
         this.storage = storage;
         this.properties = properties;
+    }
+
+    /** The busiest public pages, kept rendered for visitors who are not logged in (see PublicPageCache). */
+    @Bean
+    static PublicPageCache.Pages publicReportPages() {
+        return PublicPageCache.Pages.of("/", "/laporan", "/laporan/peta", "/laporan/peta.json");
     }
 
     @GetMapping("/")
@@ -82,6 +90,7 @@ class PublicReportsController {
         double[] box = parseBox(bbox);
         if (box == null) return ResponseEntity.badRequest().body(Map.of("error", "bbox=south,west,north,east"));
         int z = Math.max(1, Math.min(zoom, 20));
+        box = wholeTiles(box, 360.0 / Math.pow(2, z));
         // cells of about a sixth of a 256 px tile; from zoom 18 on, one marker per report
         double cell = z >= 18 ? 1e-7 : 360.0 / Math.pow(2, z) / 6;
         List<Map<String, Object>> features = new ArrayList<>();
@@ -144,6 +153,15 @@ class PublicReportsController {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * Widens the box to whole tiles of the zoom level, as the map page asks: every cell in it is then
+     * whole (its count does not depend on where the screen's edge fell) and small pans give the same answer.
+     */
+    static double[] wholeTiles(double[] box, double tile) {
+        return new double[] {Math.max(-90, Math.floor(box[0] / tile) * tile), Math.max(-180, Math.floor(box[1] / tile) * tile),
+                Math.min(90, Math.ceil(box[2] / tile) * tile), Math.min(180, Math.ceil(box[3] / tile) * tile)};
     }
 
     private static double round(double v) {

@@ -1,5 +1,7 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.web.PublicContent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.balai.calendar.WorkingCalendar;
@@ -78,7 +80,7 @@ abstract class ReportsDatabaseFixture {
     @BeforeEach
     void emptyTablesAndCreateCategories() {
         TABLES.forEach(t -> jdbc.sql("delete from " + t).update());
-        reports = new Reports(jdbc);
+        reports = new Reports(jdbc, new PublicContent());
         categories = new Categories(jdbc);
         long roadsId = categories.create("JALAN", "Jalan rusak", "Damaged road", "#jalanrusak", "road", AGENCY_DPUPR,
                 false, 3, 5, 10, 1);

@@ -1,0 +1,172 @@
+package id.balai.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Keeps the rendered bytes of a few busy public pages (the report list, the map data) for visitors who
+ * are not logged in, so a crowd looking at the same list costs one rendering, not one each.
+ *
+ * <p>A kept page is served only while {@link PublicContent} has not moved since it was rendered, and
+ * for at most {@code ttl} (the bound for changes made on another node). Pages are kept per path, parameters
+ * and language, gzipped once. Nothing is kept that set a cookie or opened a session (a page holding a
+ * CSRF token does both), nor any answer but 200. Logged-in staff always get a fresh page. Modules name
+ * the pages that may be kept with a {@link Pages} bean; every other request passes untouched.
+ */
+public class PublicPageCache extends OncePerRequestFilter {
+
+    /** Paths (exact, without query) whose anonymous GET answers may be kept. */
+    public record Pages(Set<String> paths) {
+        public static Pages of(String... paths) {
+            return new Pages(Set.of(paths));
+        }
+    }
+
+    static final String LANGUAGE_COOKIE = "balai_lang";
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?");
+    private static final int MAX_ENTRIES = 2000;
+    private static final int MAX_PAGE_BYTES = 512 * 1024;
+    private static final long MAX_TOTAL_BYTES = 32L * 1024 * 1024;
+
+    private final Set<String> paths;
+    private final PublicContent content;
+    private final long ttlNanos;
+    private final ConcurrentHashMap<String, Page> pages = new ConcurrentHashMap<>();
+    private final AtomicLong keptBytes = new AtomicLong();
+
+    public PublicPageCache(List<Pages> pages, PublicContent content, Duration ttl) {
+        this.paths = pages.stream().flatMap(p -> p.paths().stream()).collect(Collectors.toUnmodifiableSet());
+        this.content = content;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    private record Page(long version, long renderedAt, String contentType, String cacheControl, String contentLanguage,
+            byte[] plain, byte[] gzip) {
+        long size() {
+            return plain.length + (gzip == null ? 0 : gzip.length);
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return ttlNanos <= 0 || !"GET".equals(request.getMethod()) || !paths.contains(request.getRequestURI())
+                || request.getParameter("lang") != null || !anonymous();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String language = language(request);
+        if (language == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = key(language, request);
+        long version = content.version();
+        Page page = pages.get(key);
+        if (page != null && page.version() == version && System.nanoTime() - page.renderedAt() < ttlNanos) {
+            write(page, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, capture);
+        if (keepable(request, capture)) keep(key, version, capture);
+        capture.copyBodyToResponse();
+    }
+
+    /** Language, path and the parameters in a fixed order (the same filters in another order are the same page). */
+    private static String key(String language, HttpServletRequest request) {
+        StringBuilder key = new StringBuilder(language).append(' ').append(request.getRequestURI());
+        char separator = '?';
+        for (var parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
+            for (String value : parameter.getValue()) {
+                key.append(separator).append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8))
+                        .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return key.toString();
+    }
+
+    private static boolean anonymous() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken;
+    }
+
+    /** The language the page is rendered in: the language cookie's value, Indonesian without one. */
+    private static String language(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) return "-";
+        String value = Arrays.stream(cookies).filter(c -> LANGUAGE_COOKIE.equals(c.getName())).map(Cookie::getValue)
+                .reduce((a, b) -> a + "," + b).orElse("-");
+        // an odd cookie value is rendered as the resolver decides; such a page is just not kept
+        return value.equals("-") || LANGUAGE.matcher(value).matches() ? value : null;
+    }
+
+    private static boolean keepable(HttpServletRequest request, ContentCachingResponseWrapper response) {
+        return response.getStatus() == 200 && response.getContentType() != null && !response.containsHeader("Set-Cookie")
+                && request.getSession(false) == null && response.getContentSize() <= MAX_PAGE_BYTES;
+    }
+
+    private void keep(String key, long version, ContentCachingResponseWrapper response) {
+        byte[] plain = response.getContentAsByteArray();
+        Page page = new Page(version, System.nanoTime(), response.getContentType(), response.getHeader("Cache-Control"),
+                response.getHeader("Content-Language"), plain, plain.length > 512 ? gzip(plain) : null);
+        if (pages.size() >= MAX_ENTRIES || keptBytes.get() + page.size() > MAX_TOTAL_BYTES) {
+            // Simple and bounded: start again rather than track use (a change of content empties it anyway).
+            pages.clear();
+            keptBytes.set(0);
+        }
+        Page previous = pages.put(key, page);
+        keptBytes.addAndGet(page.size() - (previous == null ? 0 : previous.size()));
+    }
+
+    private static void write(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(200);
+        response.setContentType(page.contentType());
+        if (page.cacheControl() != null) response.setHeader("Cache-Control", page.cacheControl());
+        if (page.contentLanguage() != null) response.setHeader("Content-Language", page.contentLanguage());
+        response.setHeader("Vary", "Accept-Encoding");
+        byte[] body = page.plain();
+        String accepts = request.getHeader("Accept-Encoding");
+        if (page.gzip() != null && accepts != null && accepts.contains("gzip")) {
+            body = page.gzip();
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
