@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.balai.identity.StaffDirectory;
-import id.balai.identity.StaffPrincipal;
-import id.balai.identity.StaffRole;
 import id.balai.organisation.Region;
 import id.balai.organisation.Regions;
 import id.balai.reports.CatalogueAdmin;
@@ -21,6 +19,7 @@ import id.balai.reports.domain.Category;
 import id.balai.reports.domain.Report;
 import id.balai.reports.domain.ReportWorkflow;
 import id.balai.reports.domain.Reports;
+import id.balai.support.CityAdminOnly;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -321,17 +320,7 @@ class CatalogueAdminWebTest {
                 () -> post("/admin/kategori/{id}/rute", id).param("kelurahanCode", regions.kelurahans().get(0).code()).param("agencyId", "1"),
                 () -> post("/admin/kategori/{id}/rute/hapus", id).param("kelurahanCode", banjir.routingRules().isEmpty() ? "x"
                         : banjir.routingRules().get(0).kelurahanCode()));
-        List<StaffPrincipal> others = List.of(staff.byUsername("koordinator").orElseThrow(), staff.byUsername("dpupr").orElseThrow(),
-                staff.withRole(StaffRole.LURAH).get(0), staff.byUsername("walikota").orElseThrow(),
-                staff.byUsername("petugas.dlh").orElseThrow());
-        for (StaffPrincipal other : others) {
-            for (Supplier<MockHttpServletRequestBuilder> request : requests) {
-                mvc.perform(request.get().with(user(other)).with(csrf())).andExpect(status().isForbidden());
-            }
-        }
-        for (Supplier<MockHttpServletRequestBuilder> request : requests) {
-            mvc.perform(request.get().with(csrf())).andExpect(status().is3xxRedirection()); // to the log-in page
-        }
+        CityAdminOnly.check(mvc, staff, requests);
         // and the city admin without a CSRF token is refused too
         mvc.perform(post("/admin/kategori").params(categoryForm("tanpa-token", "#tanpatokenastina")).with(admin()))
                 .andExpect(status().isForbidden());
