@@ -142,6 +142,25 @@ class StaffAdminWebTest {
     }
 
     @Test
+    void anOpenSessionEndsWhenTheAccountIsDeactivatedAndFollowsARoleChangeAtOnce() throws Exception {
+        StaffPrincipal desk = create("meja.tiga", "CITY_ADMIN", null);
+        var session = (org.springframework.mock.web.MockHttpSession) logIn("meja.tiga", PASSWORD, "10.9.4.1")
+                .andExpect(redirectedUrl("/staf")).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/admin/staf").session(session)).andExpect(status().isOk());
+
+        // demoted while logged in: the admin pages close at the next request
+        mvc.perform(post("/admin/staf/{id}", desk.id()).params(account("meja.tiga", "COORDINATOR")).with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/staf").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/staf").session(session)).andExpect(status().isOk());
+
+        // deactivated while logged in: logged out at the next request
+        mvc.perform(post("/admin/staf/{id}/nonaktifkan", desk.id()).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/staf").session(session)).andExpect(redirectedUrl("/staf/masuk"));
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
     void aResetPasswordReplacesTheOldOne() throws Exception {
         StaffPrincipal head = create("kepala.dlh", "AGENCY_ADMIN", agency("DLH"));
         String html = mvc.perform(post("/admin/staf/{id}/sandi", head.id()).param("password", "terlalu").with(admin()).with(csrf()))
