@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 @Service
 class JdbcStaffDirectory implements StaffDirectory, UserDetailsService {
 
-    private static final String COLUMNS = "id, username, full_name, email, role, agency_id, region_code, agency_head, password_hash, enabled";
+    static final String COLUMNS = "id, username, full_name, email, role, agency_id, region_code, agency_head, password_hash, enabled";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -74,7 +74,7 @@ class JdbcStaffDirectory implements StaffDirectory, UserDetailsService {
                 .param(param).query(JdbcStaffDirectory::map).list().stream().map(StaffPrincipal::withoutSecret).toList();
     }
 
-    private static StaffPrincipal map(ResultSet rs, int row) throws SQLException {
+    static StaffPrincipal map(ResultSet rs, int row) throws SQLException {
         long agency = rs.getLong("agency_id");
         Long agencyId = rs.wasNull() ? null : agency;
         return new StaffPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"), rs.getString("email"),

@@ -1,21 +1,57 @@
 package id.balai.reports;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Setting up what citizens can report: categories with their hashtag, SLA and default OPD, extra
  * questions, routing overrides per kelurahan, and the reply templates staff pick from. Used by the
- * demo city now and by the admin pages later.
+ * demo city and by the admin pages ({@code /admin/kategori}). Every change is seen at once by the
+ * citizen form and by routing.
+ *
+ * <p>Bad values are refused with {@link Rejected}, which names every problem (field and message key);
+ * nothing is stored then. A category edited by somebody else since it was read is refused with
+ * {@link Conflict}.
  */
 public interface CatalogueAdmin {
+
+    int MAX_SORT_ORDER = 9999;
 
     /** Creates a category and answers its id. */
     long createCategory(NewCategory category);
 
+    /**
+     * Every category, active or not, in form order, with its questions and routing rules. For the admin
+     * pages: read from the database, not the cache.
+     */
+    List<CategorySettings> categories();
+
+    Optional<CategorySettings> category(long id);
+
+    /**
+     * Changes a category; its code never changes (reports, links and channels name it). {@code version}
+     * is the one the editor read. Deactivating hides it from citizens; its reports stay as they are.
+     */
+    void updateCategory(long id, int version, CategoryChange change);
+
+    /** Deletes a category that no report uses, with its questions and routing rules. */
+    void deleteCategory(long id);
+
     void addQuestion(long categoryId, NewQuestion question);
+
+    /** Changes the question with {@code question.code()} (codes never change: answers are stored by code). */
+    void updateQuestion(long categoryId, NewQuestion question);
+
+    /**
+     * Removes a question from the citizen form. Reports keep their answers, still shown under the
+     * question's label, and the code is never reused in this category.
+     */
+    void removeQuestion(long categoryId, String questionCode);
 
     /** This category in this kelurahan goes to {@code agencyId} instead of the category's default OPD. */
     void addRoutingRule(long categoryId, String kelurahanCode, long agencyId);
+
+    void removeRoutingRule(long categoryId, String kelurahanCode);
 
     /** A reply template for one OPD, or for everybody when {@code agencyId} is null; answers its id. */
     long addResponseTemplate(Long agencyId, String title, String body);
@@ -27,6 +63,10 @@ public interface CatalogueAdmin {
     record NewCategory(String code, String nameId, String nameEn, String hashtag, String icon, Long defaultAgencyId,
             boolean emergency, int verifyDays, int followUpDays, int autoCloseDays, int sortOrder) {}
 
+    /** What an edit may change: everything but the code. */
+    record CategoryChange(String nameId, String nameEn, String hashtag, String icon, Long defaultAgencyId,
+            boolean emergency, int verifyDays, int followUpDays, int autoCloseDays, int sortOrder, boolean active) {}
+
     /** An extra question; {@code choices} only for {@link QuestionKind#CHOICE}. */
     record NewQuestion(String code, String labelId, String labelEn, QuestionKind kind, boolean required,
             List<String> choices, int sortOrder) {
@@ -37,4 +77,48 @@ public interface CatalogueAdmin {
     }
 
     enum QuestionKind { TEXT, NUMBER, CHOICE }
+
+    /** A category as stored, with {@code reports}, the number of reports filed under it. */
+    record CategorySettings(long id, String code, String nameId, String nameEn, String hashtag, String icon,
+            Long defaultAgencyId, boolean emergency, int verifyDays, int followUpDays, int autoCloseDays, int sortOrder,
+            boolean active, int version, long reports, List<NewQuestion> questions, List<RoutingRule> routingRules) {
+
+        public Optional<NewQuestion> question(String code) {
+            return questions.stream().filter(q -> q.code().equals(code)).findFirst();
+        }
+    }
+
+    record RoutingRule(String kelurahanCode, long agencyId) {}
+
+    /** One thing wrong with a change: the form field and the message key that explains it. */
+    record Problem(String field, String messageKey) {}
+
+    /** A change refused for bad values; nothing was stored. */
+    final class Rejected extends IllegalArgumentException {
+
+        private final transient List<Problem> problems;
+
+        public Rejected(List<Problem> problems) {
+            super("catalogue change refused: " + problems);
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    /** The category was changed by somebody else since the editor read it; nothing was stored. */
+    final class Conflict extends RuntimeException {
+        public Conflict() {
+            super("category changed by somebody else");
+        }
+    }
+
+    /** No such category or question. */
+    final class NotFound extends RuntimeException {
+        public NotFound() {
+            super("no such category or question");
+        }
+    }
 }

@@ -8,6 +8,7 @@ import id.balai.reports.domain.Categories;
 import id.balai.reports.domain.Category;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +18,10 @@ import org.springframework.stereotype.Component;
 /** Names and formats the report pages need, exposed to templates as {@code ${views}}. */
 @Component("views")
 public class ReportViewSupport {
+
+    /** The category icons {@link #glyph} draws, offered by the catalogue admin. */
+    static final List<String> ICONS = List.of("water", "trash", "road", "parking", "lamp", "tree", "fire", "drain", "shield",
+            "health", "other");
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
@@ -37,6 +42,14 @@ public class ReportViewSupport {
 
     public String icon(long id) {
         return categories.byId(id).map(Category::icon).orElse("");
+    }
+
+    /**
+     * Questions removed from a category after reports answered them: the report pages still show those
+     * answers under the old label.
+     */
+    public List<Category.Question> retiredQuestions(long categoryId) {
+        return categories.retiredQuestions(categoryId);
     }
 
     /** A glyph for a category icon name: an emoji costs no download and reads on any phone. */

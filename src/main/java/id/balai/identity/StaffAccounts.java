@@ -1,0 +1,202 @@
+package id.balai.identity;
+
+import id.balai.organisation.Region;
+import id.balai.organisation.RegionLevel;
+import id.balai.organisation.Regions;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Managing staff accounts for the city admin: create, change role and scope, deactivate and
+ * reactivate, reset a password. Checks every value; refuses to let an admin deactivate or demote
+ * themselves, and never leaves the city without an active admin. Logs each change with account ids and
+ * roles only: never a name, address or password (and hashes never leave the database).
+ */
+@Service
+@Transactional
+class StaffAccounts {
+
+    static final int MIN_PASSWORD = 12;
+    /** bcrypt reads at most 72 bytes; a longer password would be cut silently, so it is refused. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Logger log = LoggerFactory.getLogger(StaffAccounts.class);
+
+    private final JdbcClient jdbc;
+    private final StaffDirectory directory;
+    private final PasswordEncoder passwordEncoder;
+    private final Regions regions;
+
+    StaffAccounts(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwordEncoder, Regions regions) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.passwordEncoder = passwordEncoder;
+        this.regions = regions;
+    }
+
+    /** What an admin may set on an account, apart from the user name and password. */
+    record Profile(String fullName, String email, StaffRole role, Long agencyId, String regionCode, boolean agencyHead) {
+
+        /** Scope that does not fit the role is dropped: an agency only for OPD roles, a kelurahan only for a lurah. */
+        Profile normalised() {
+            boolean opd = role == StaffRole.AGENCY_ADMIN || role == StaffRole.FIELD_OFFICER;
+            return new Profile(strip(fullName), blankToNull(strip(email)), role, opd ? agencyId : null,
+                    role == StaffRole.LURAH ? blankToNull(regionCode) : null, opd && agencyHead);
+        }
+    }
+
+    /** Every account, active or not, optionally of one role and one agency; without hashes. */
+    @Transactional(readOnly = true)
+    List<StaffPrincipal> list(StaffRole role, Long agencyId) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (role != null) {
+            where.append(" and role = ?");
+            params.add(role.name());
+        }
+        if (agencyId != null) {
+            where.append(" and agency_id = ?");
+            params.add(agencyId);
+        }
+        return jdbc.sql("select " + JdbcStaffDirectory.COLUMNS + " from staff_account" + where + " order by enabled desc, role, username")
+                .params(params).query(JdbcStaffDirectory::map).list().stream().map(StaffPrincipal::withoutSecret).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<StaffPrincipal> byId(long id) {
+        return jdbc.sql("select " + JdbcStaffDirectory.COLUMNS + " from staff_account where id = ?").param(id)
+                .query(JdbcStaffDirectory::map).optional().map(StaffPrincipal::withoutSecret);
+    }
+
+    StaffPrincipal create(StaffPrincipal admin, String username, Profile profile, String password) {
+        Profile p = profile.normalised();
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        List<FormProblem> problems = new ArrayList<>();
+        if (!USERNAME.matcher(name).matches()) problems.add(new FormProblem("username", "error.staff.username"));
+        else if (directory.byUsername(name).isPresent()) problems.add(new FormProblem("username", "error.staff.username.taken"));
+        check(p, problems);
+        checkPassword(password, problems);
+        refuseIf(problems);
+        StaffPrincipal created;
+        try {
+            created = directory.create(new StaffDirectory.NewStaff(name, p.fullName(), p.email(), p.role(), p.agencyId(), p.regionCode(),
+                    p.agencyHead(), password));
+        } catch (DuplicateKeyException e) {
+            throw new Refused(List.of(new FormProblem("username", "error.staff.username.taken")));
+        }
+        log.info("staff: account #{} created with role {} by staff #{}", created.id(), created.role(), admin.id());
+        return created;
+    }
+
+    void update(StaffPrincipal admin, long id, Profile profile) {
+        StaffPrincipal current = byId(id).orElseThrow(UnknownAccount::new);
+        Profile p = profile.normalised();
+        List<FormProblem> problems = new ArrayList<>();
+        check(p, problems);
+        if (p.role() != null && p.role() != StaffRole.CITY_ADMIN && current.role() == StaffRole.CITY_ADMIN) {
+            if (current.id() == admin.id()) problems.add(new FormProblem("role", "error.staff.self-demote"));
+            else if (current.enabled() && otherActiveAdmins(id) == 0) problems.add(new FormProblem("role", "error.staff.last-admin"));
+        }
+        refuseIf(problems);
+        jdbc.sql("update staff_account set full_name = ?, email = ?, role = ?, agency_id = ?, region_code = ?, agency_head = ? where id = ?")
+                .params(p.fullName(), p.email(), p.role().name(), p.agencyId(), p.regionCode(), p.agencyHead(), id).update();
+        log.info("staff: account #{} changed (role {} → {}) by staff #{}", id, current.role(), p.role(), admin.id());
+    }
+
+    void setEnabled(StaffPrincipal admin, long id, boolean enabled) {
+        StaffPrincipal current = byId(id).orElseThrow(UnknownAccount::new);
+        if (!enabled && current.id() == admin.id()) throw new Refused(List.of(new FormProblem("form", "error.staff.self-deactivate")));
+        if (!enabled && current.role() == StaffRole.CITY_ADMIN && otherActiveAdmins(id) == 0) {
+            throw new Refused(List.of(new FormProblem("form", "error.staff.last-admin")));
+        }
+        jdbc.sql("update staff_account set enabled = ? where id = ?").params(enabled, id).update();
+        log.info("staff: account #{} {} by staff #{}", id, enabled ? "reactivated" : "deactivated", admin.id());
+    }
+
+    void resetPassword(StaffPrincipal admin, long id, String password) {
+        byId(id).orElseThrow(UnknownAccount::new);
+        List<FormProblem> problems = new ArrayList<>();
+        checkPassword(password, problems);
+        refuseIf(problems);
+        jdbc.sql("update staff_account set password_hash = ? where id = ?").params(passwordEncoder.encode(password), id).update();
+        log.info("staff: password of account #{} reset by staff #{}", id, admin.id());
+    }
+
+    private long otherActiveAdmins(long id) {
+        return jdbc.sql("select count(*) from staff_account where role = ? and enabled = true and id <> ?")
+                .params(StaffRole.CITY_ADMIN.name(), id).query(Long.class).single();
+    }
+
+    private void check(Profile p, List<FormProblem> problems) {
+        if (p.fullName() == null || p.fullName().isEmpty() || p.fullName().length() > 120) {
+            problems.add(new FormProblem("fullName", "error.staff.full-name"));
+        }
+        if (p.email() != null && (p.email().length() > 200 || !EMAIL.matcher(p.email()).matches())) {
+            problems.add(new FormProblem("email", "error.staff.email"));
+        }
+        if (p.role() == null) {
+            problems.add(new FormProblem("role", "error.staff.role"));
+            return;
+        }
+        boolean opd = p.role() == StaffRole.AGENCY_ADMIN || p.role() == StaffRole.FIELD_OFFICER;
+        if (opd && (p.agencyId() == null || regions.agency(p.agencyId()).isEmpty())) {
+            problems.add(new FormProblem("agencyId", "error.staff.agency"));
+        }
+        if (p.role() == StaffRole.LURAH && (p.regionCode() == null
+                || regions.find(p.regionCode()).map(Region::level).filter(RegionLevel.KELURAHAN::equals).isEmpty())) {
+            problems.add(new FormProblem("regionCode", "error.staff.kelurahan"));
+        }
+    }
+
+    private static void checkPassword(String password, List<FormProblem> problems) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            problems.add(new FormProblem("password", "error.staff.password.short"));
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            problems.add(new FormProblem("password", "error.staff.password.long"));
+        }
+    }
+
+    private static void refuseIf(List<FormProblem> problems) {
+        if (!problems.isEmpty()) throw new Refused(problems);
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** A change refused for bad values; nothing was stored. */
+    static final class Refused extends RuntimeException {
+        private final transient List<FormProblem> problems;
+
+        Refused(List<FormProblem> problems) {
+            super("staff account change refused: " + problems);
+            this.problems = List.copyOf(problems);
+        }
+
+        List<FormProblem> problems() {
+            return problems;
+        }
+    }
+
+    static final class UnknownAccount extends RuntimeException {
+        UnknownAccount() {
+            super("no such staff account");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package id.balai.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.balai.organisation.Agency;
+import id.balai.organisation.GeoPoint;
+import id.balai.organisation.Region;
+import id.balai.organisation.RegionLevel;
+import id.balai.organisation.Regions;
+import id.balai.support.Migrations;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The staff account admin's SQL, run on H2 and on PostgreSQL by the subclasses. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StaffAccountsContract {
+
+    static final long DLH = 8;
+    static final String KAUMAN = "33.77.01.1001";
+
+    JdbcClient jdbc;
+    PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    JdbcStaffDirectory directory;
+    StaffAccounts accounts;
+    StaffPrincipal admin;
+
+    abstract DataSource openDatabase();
+
+    abstract void closeDatabase();
+
+    @BeforeAll
+    void migrate() {
+        DataSource dataSource = openDatabase();
+        Migrations.apply(dataSource);
+        jdbc = JdbcClient.create(dataSource);
+        directory = new JdbcStaffDirectory(jdbc, encoder);
+        accounts = new StaffAccounts(jdbc, directory, encoder, new OneAgencyOneKelurahan());
+    }
+
+    @AfterAll
+    void close() {
+        closeDatabase();
+    }
+
+    @BeforeEach
+    void oneAdmin() {
+        jdbc.sql("delete from staff_account").update();
+        admin = directory.create(new StaffDirectory.NewStaff("admin", "Admin", null, StaffRole.CITY_ADMIN, null, null, false,
+                "admin-password-1"));
+    }
+
+    @Test
+    void accountsAreListedByRoleAndAgencyWithoutHashes() {
+        accounts.create(admin, "Petugas.DLH", profile(StaffRole.FIELD_OFFICER, DLH, null), "sandi-petugas-12");
+        accounts.create(admin, "lurah.kauman", profile(StaffRole.LURAH, DLH, KAUMAN), "sandi-lurah-1234");
+        assertThat(accounts.list(null, null)).extracting(StaffPrincipal::username).containsExactly("admin", "petugas.dlh", "lurah.kauman");
+        assertThat(accounts.list(StaffRole.LURAH, null)).singleElement()
+                .satisfies(s -> assertThat(s).extracting(StaffPrincipal::regionCode, StaffPrincipal::agencyId).containsExactly(KAUMAN, null));
+        assertThat(accounts.list(null, DLH)).extracting(StaffPrincipal::username).containsExactly("petugas.dlh");
+        assertThat(accounts.list(StaffRole.COORDINATOR, DLH)).isEmpty();
+        assertThat(accounts.list(null, null)).allSatisfy(s -> assertThat(s.passwordHash()).isNull());
+    }
+
+    @Test
+    void roleScopeEnabledAndPasswordAreChangedInTheDatabase() {
+        StaffPrincipal officer = accounts.create(admin, "petugas", profile(StaffRole.FIELD_OFFICER, DLH, null), "sandi-petugas-12");
+        accounts.update(admin, officer.id(), profile(StaffRole.LURAH, DLH, KAUMAN));
+        assertThat(accounts.byId(officer.id()).orElseThrow()).extracting(StaffPrincipal::role, StaffPrincipal::agencyId, StaffPrincipal::regionCode)
+                .containsExactly(StaffRole.LURAH, null, KAUMAN);
+
+        accounts.setEnabled(admin, officer.id(), false);
+        assertThat(directory.loadUserByUsername("petugas").isEnabled()).isFalse();
+        accounts.setEnabled(admin, officer.id(), true);
+        assertThat(directory.loadUserByUsername("petugas").isEnabled()).isTrue();
+
+        accounts.resetPassword(admin, officer.id(), "sandi-baru-panjang");
+        String hash = directory.loadUserByUsername("petugas").getPassword();
+        assertThat(encoder.matches("sandi-baru-panjang", hash)).isTrue();
+        assertThat(encoder.matches("sandi-petugas-12", hash)).isFalse();
+    }
+
+    @Test
+    void theLastActiveCityAdminIsKept() {
+        StaffPrincipal second = accounts.create(admin, "admin2", profile(StaffRole.CITY_ADMIN, null, null), "sandi-admin-dua-2");
+        // the first admin is deactivated by the second: then the second is the last one and stays
+        accounts.setEnabled(second, admin.id(), false);
+        StaffPrincipal third = new StaffPrincipal(99, "ghost", "Ghost", null, StaffRole.CITY_ADMIN, null, null, false, null, true);
+        assertThatThrownBy(() -> accounts.setEnabled(third, second.id(), false)).isInstanceOf(StaffAccounts.Refused.class);
+        assertThatThrownBy(() -> accounts.update(third, second.id(), profile(StaffRole.LEADER, null, null)))
+                .isInstanceOf(StaffAccounts.Refused.class);
+        assertThatThrownBy(() -> accounts.setEnabled(second, second.id(), false)).isInstanceOf(StaffAccounts.Refused.class);
+        assertThat(accounts.list(StaffRole.CITY_ADMIN, null)).filteredOn(StaffPrincipal::enabled).extracting(StaffPrincipal::username)
+                .containsExactly("admin2");
+    }
+
+    private static StaffAccounts.Profile profile(StaffRole role, Long agency, String kelurahan) {
+        return new StaffAccounts.Profile("Nama Petugas", null, role, agency, kelurahan, false);
+    }
+
+    private static final class OneAgencyOneKelurahan implements Regions {
+        private static final Agency AGENCY = new Agency(DLH, "DLH", "DLH", "Lingkungan Hidup");
+        private static final Region KELURAHAN = new Region(KAUMAN, "Kauman", RegionLevel.KELURAHAN, "33.77.01", "kauman");
+
+        @Override public Optional<Region> kelurahanAt(GeoPoint point) { return Optional.empty(); }
+        @Override public Optional<Region> find(String code) { return KAUMAN.equals(code) ? Optional.of(KELURAHAN) : Optional.empty(); }
+        @Override public List<Region> kelurahans() { return List.of(KELURAHAN); }
+        @Override public Map<String, List<double[]>> kelurahanBoundaries() { return Map.of(); }
+        @Override public Optional<GeoPoint> centreOf(String kelurahanCode) { return Optional.empty(); }
+        @Override public GeoPoint centre() { return null; }
+        @Override public List<Agency> agencies() { return List.of(AGENCY); }
+        @Override public Optional<Agency> agency(long id) { return id == DLH ? Optional.of(AGENCY) : Optional.empty(); }
+        @Override public Optional<Agency> agencyByCode(String code) { return Optional.empty(); }
+        @Override public void refresh() {}
+    }
+}

@@ -1,0 +1,255 @@
+package id.balai.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import id.balai.organisation.Regions;
+import id.balai.support.CityAdminOnly;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The city admin manages staff accounts at {@code /admin/staf}: a deactivated account cannot log in,
+ * a reset password replaces the old one, an admin cannot lock themselves out, bad input is explained
+ * with 422, and no page or log line shows a password or its hash. The context is dropped afterwards so
+ * other test classes see the demo accounts unchanged.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class StaffAdminWebTest {
+
+    static final String PASSWORD = "kata-sandi-awal-2027";
+
+    @Autowired MockMvc mvc;
+    @Autowired StaffDirectory staff;
+    @Autowired Regions regions;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void theListFiltersByRoleAndAgencyAndShowsNoHashes() throws Exception {
+        String all = page(get("/admin/staf"));
+        assertThat(all).contains("Akun petugas", "koordinator", "dpupr", "walikota", "Admin kota", "/admin/staf/baru");
+        assertThat(all).doesNotContain("{bcrypt}", "$2a$");
+        String lurahs = page(get("/admin/staf").param("peran", "LURAH"));
+        assertThat(lurahs).contains(staff.withRole(StaffRole.LURAH).get(0).username()).doesNotContain(">koordinator<");
+        String dlh = page(get("/admin/staf").param("opd", String.valueOf(agency("DLH"))));
+        assertThat(dlh).contains(">dlh<", ">petugas.dlh<").doesNotContain(">dpupr<", ">koordinator<");
+        assertThat(page(get("/admin/staf").param("peran", "BUKAN").param("opd", "x"))).contains(">koordinator<");
+        assertThat(page(get("/admin/staf").param("lang", "en"))).contains("Staff accounts");
+        long dlhId = staff.byUsername("dlh").orElseThrow().id();
+        assertThat(page(get("/admin/staf/{id}", dlhId))).contains("Sri Rahayu", "nonaktifkan").doesNotContain("{bcrypt}", "$2a$");
+    }
+
+    @Test
+    void aNewAccountCanLogInWithItsHashedPasswordAndNothingSecretIsLogged(CapturedOutput output) throws Exception {
+        var form = account("petugas.baru", "FIELD_OFFICER");
+        form.set("agencyId", String.valueOf(agency("DLH")));
+        form.set("regionCode", regions.kelurahans().get(0).code()); // ignored for an OPD role
+        mvc.perform(post("/admin/staf").params(form).with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flash", "flash.staff.created"));
+        StaffPrincipal created = staff.byUsername("petugas.baru").orElseThrow();
+        assertThat(created).extracting(StaffPrincipal::role, StaffPrincipal::agencyId, StaffPrincipal::regionCode, StaffPrincipal::enabled)
+                .containsExactly(StaffRole.FIELD_OFFICER, agency("DLH"), null, true);
+        String hash = jdbc.sql("select password_hash from staff_account where id = ?").param(created.id()).query(String.class).single();
+        assertThat(hash).startsWith("{bcrypt}").doesNotContain(PASSWORD);
+        logIn("petugas.baru", PASSWORD, "10.9.0.1").andExpect(redirectedUrl("/staf"));
+        assertThat(output.getAll()).contains("account #" + created.id() + " created with role FIELD_OFFICER")
+                .doesNotContain(PASSWORD, hash, "Petugas Baru", "petugas.baru@astina.example");
+    }
+
+    @Test
+    void badInputIsExplainedWith422KeepsWhatWasTypedButNeverThePasswordAndStoresNothing() throws Exception {
+        long before = staff.count();
+        var form = account("Bukan Nama!", "AGENCY_ADMIN");
+        form.set("email", "bukan-email");
+        form.set("password", "pendek");
+        form.set("fullName", "Budi Santoso");
+        String html = mvc.perform(post("/admin/staf").params(form).with(admin()).with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("error-summary", "Nama pengguna harus 3 sampai 60 huruf", "Alamat email tidak valid",
+                "Pilih OPD untuk admin OPD", "Kata sandi paling sedikit 12 huruf", "href=\"#username\"",
+                "value=\"Bukan Nama!\"", "value=\"bukan-email\"", "value=\"Budi Santoso\"").doesNotContain("pendek");
+
+        var lurah = account("lurah.baru", "LURAH");
+        assertThat(reject(lurah)).contains("Pilih kelurahan untuk lurah");
+        lurah.set("regionCode", "33.77"); // the city, not a kelurahan
+        assertThat(reject(lurah)).contains("Pilih kelurahan untuk lurah");
+        assertThat(reject(account("koordinator", "COORDINATOR"))).contains("Nama pengguna ini sudah dipakai");
+        assertThat(reject(account("tanpa.peran", "RAJA"))).contains("Pilih peran");
+        var tooLong = account("sandi.panjang", "COORDINATOR");
+        tooLong.set("password", "x".repeat(73));
+        assertThat(reject(tooLong)).contains("terlalu panjang");
+        var noName = account("tanpa.nama", "COORDINATOR");
+        noName.set("fullName", "  ");
+        assertThat(reject(noName)).contains("Tulis nama lengkap");
+        assertThat(staff.count()).isEqualTo(before);
+    }
+
+    @Test
+    void theRoleAndScopeOfAnAccountCanBeChanged() throws Exception {
+        StaffPrincipal officer = create("petugas.pindah", "FIELD_OFFICER", agency("DPUPR"));
+        String kelurahan = regions.kelurahans().get(4).code();
+        var form = account("diabaikan", "LURAH");
+        form.set("regionCode", kelurahan);
+        form.set("agencyId", String.valueOf(agency("DPUPR")));
+        form.set("agencyHead", "true");
+        mvc.perform(post("/admin/staf/{id}", officer.id()).params(form).with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.staff.saved"));
+        StaffPrincipal changed = staff.byUsername("petugas.pindah").orElseThrow();
+        assertThat(changed).extracting(StaffPrincipal::role, StaffPrincipal::regionCode, StaffPrincipal::agencyId, StaffPrincipal::agencyHead)
+                .containsExactly(StaffRole.LURAH, kelurahan, null, false);
+        form.set("regionCode", "");
+        String html = mvc.perform(post("/admin/staf/{id}", officer.id()).params(form).with(admin()).with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Pilih kelurahan untuk lurah");
+        assertThat(staff.byUsername("petugas.pindah").orElseThrow().regionCode()).isEqualTo(kelurahan);
+        mvc.perform(get("/admin/staf/{id}", 999_999).with(admin())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDeactivatedAccountCannotLogInUntilReactivated() throws Exception {
+        StaffPrincipal desk = create("meja.dua", "COORDINATOR", null);
+        mvc.perform(post("/admin/staf/{id}/nonaktifkan", desk.id()).with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.staff.deactivated"));
+        assertThat(staff.byUsername("meja.dua").orElseThrow().enabled()).isFalse();
+        logIn("meja.dua", PASSWORD, "10.9.1.1").andExpect(redirectedUrl("/staf/masuk?gagal"));
+        assertThat(page(get("/admin/staf/{id}", desk.id()))).contains("nonaktif", "Aktifkan lagi");
+
+        mvc.perform(post("/admin/staf/{id}/aktifkan", desk.id()).with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.staff.reactivated"));
+        logIn("meja.dua", PASSWORD, "10.9.1.2").andExpect(redirectedUrl("/staf"));
+    }
+
+    @Test
+    void anOpenSessionEndsWhenTheAccountIsDeactivatedAndFollowsARoleChangeAtOnce() throws Exception {
+        StaffPrincipal desk = create("meja.tiga", "CITY_ADMIN", null);
+        var session = (org.springframework.mock.web.MockHttpSession) logIn("meja.tiga", PASSWORD, "10.9.4.1")
+                .andExpect(redirectedUrl("/staf")).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/admin/staf").session(session)).andExpect(status().isOk());
+
+        // demoted while logged in: the admin pages close at the next request
+        mvc.perform(post("/admin/staf/{id}", desk.id()).params(account("meja.tiga", "COORDINATOR")).with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/staf").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/staf").session(session)).andExpect(status().isOk());
+
+        // deactivated while logged in: logged out at the next request
+        mvc.perform(post("/admin/staf/{id}/nonaktifkan", desk.id()).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/staf").session(session)).andExpect(redirectedUrl("/staf/masuk"));
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void aResetPasswordReplacesTheOldOne() throws Exception {
+        StaffPrincipal head = create("kepala.dlh", "AGENCY_ADMIN", agency("DLH"));
+        String html = mvc.perform(post("/admin/staf/{id}/sandi", head.id()).param("password", "terlalu").with(admin()).with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Kata sandi paling sedikit 12 huruf").doesNotContain("terlalu\"");
+        mvc.perform(post("/admin/staf/{id}/sandi", head.id()).param("password", "sandi-baru-yang-panjang").with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.staff.password"));
+        logIn("kepala.dlh", PASSWORD, "10.9.2.1").andExpect(redirectedUrl("/staf/masuk?gagal"));
+        logIn("kepala.dlh", "sandi-baru-yang-panjang", "10.9.2.2").andExpect(redirectedUrl("/staf"));
+    }
+
+    @Test
+    void anAdminCannotDeactivateOrDemoteThemselvesSoTheCityKeepsAnAdmin() throws Exception {
+        StaffPrincipal admin = staff.byUsername("admin").orElseThrow();
+        mvc.perform(post("/admin/staf/{id}/nonaktifkan", admin.id()).with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flashError", "error.staff.self-deactivate"));
+        var demote = account("admin", "COORDINATOR");
+        String html = mvc.perform(post("/admin/staf/{id}", admin.id()).params(demote).with(admin()).with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("tidak dapat mengubah peran akun Anda sendiri");
+        assertThat(staff.byUsername("admin").orElseThrow()).extracting(StaffPrincipal::role, StaffPrincipal::enabled)
+                .containsExactly(StaffRole.CITY_ADMIN, true);
+
+        // a second admin may be demoted by the first, but the first stays
+        StaffPrincipal second = create("admin.dua", "CITY_ADMIN", null);
+        mvc.perform(post("/admin/staf/{id}", second.id()).params(account("admin.dua", "LEADER")).with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(staff.byUsername("admin.dua").orElseThrow().role()).isEqualTo(StaffRole.LEADER);
+    }
+
+    @Test
+    void onlyTheCityAdminMayReachAnyStaffAdminPageOrAction() throws Exception {
+        long target = staff.byUsername("walikota").orElseThrow().id();
+        List<Supplier<MockHttpServletRequestBuilder>> requests = List.of(
+                () -> get("/admin/staf"), () -> get("/admin/staf/baru"), () -> get("/admin/staf/{id}", target),
+                () -> post("/admin/staf").params(account("penyusup", "CITY_ADMIN")),
+                () -> post("/admin/staf/{id}", target).params(account("walikota", "CITY_ADMIN")),
+                () -> post("/admin/staf/{id}/nonaktifkan", target),
+                () -> post("/admin/staf/{id}/aktifkan", target),
+                () -> post("/admin/staf/{id}/sandi", target).param("password", "diambil-alih-sekarang"));
+        CityAdminOnly.check(mvc, staff, requests);
+        assertThat(staff.byUsername("penyusup")).isEmpty();
+        assertThat(staff.byUsername("walikota").orElseThrow()).extracting(StaffPrincipal::role, StaffPrincipal::enabled)
+                .containsExactly(StaffRole.LEADER, true);
+        logIn("walikota", "demo-test-pass", "10.9.3.1").andExpect(redirectedUrl("/staf"));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private RequestPostProcessor admin() {
+        return user(staff.byUsername("admin").orElseThrow());
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private String reject(LinkedMultiValueMap<String, String> form) throws Exception {
+        return mvc.perform(post("/admin/staf").params(form).with(admin()).with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+    }
+
+    private StaffPrincipal create(String username, String role, Long agencyId) throws Exception {
+        var form = account(username, role);
+        if (agencyId != null) form.set("agencyId", String.valueOf(agencyId));
+        mvc.perform(post("/admin/staf").params(form).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        return staff.byUsername(username).orElseThrow();
+    }
+
+    private static LinkedMultiValueMap<String, String> account(String username, String role) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.set("username", username);
+        form.set("fullName", "Petugas Baru");
+        form.set("email", username + "@astina.example");
+        form.set("role", role);
+        form.set("password", PASSWORD);
+        return form;
+    }
+
+    private long agency(String code) {
+        return regions.agencyByCode(code).orElseThrow().id();
+    }
+
+    /** The real log-in form, from its own client address (password attempts are limited per address). */
+    private org.springframework.test.web.servlet.ResultActions logIn(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/staf/masuk").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                }));
+    }
+}
