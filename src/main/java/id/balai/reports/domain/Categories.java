@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.web.PublicContent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,14 +22,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Categories {
 
     private final JdbcClient jdbc;
+    private final PublicContent publicContent;
     private final AtomicLong generation = new AtomicLong();
     private volatile Catalogue cache;
 
     /** Active categories in form order; every category by id; the removed questions of each. */
     private record Catalogue(List<Category> active, Map<Long, Category> byId, Map<Long, List<Category.Question>> retired) {}
 
-    Categories(JdbcClient jdbc) {
+    Categories(JdbcClient jdbc, PublicContent publicContent) {
         this.jdbc = jdbc;
+        this.publicContent = publicContent;
     }
 
     /** The active categories, the ones a citizen may choose, in form order. */
@@ -67,6 +70,7 @@ public class Categories {
      */
     void changed() {
         forget();
+        publicContent.changed(); // names and icons are on the public pages
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

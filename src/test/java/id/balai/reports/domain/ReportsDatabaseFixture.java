@@ -81,7 +81,7 @@ abstract class ReportsDatabaseFixture {
     void emptyTablesAndCreateCategories() {
         TABLES.forEach(t -> jdbc.sql("delete from " + t).update());
         reports = new Reports(jdbc, new PublicContent());
-        categories = new Categories(jdbc);
+        categories = new Categories(jdbc, new PublicContent());
         long roadsId = categories.create("JALAN", "Jalan rusak", "Damaged road", "#jalanrusak", "road", AGENCY_DPUPR,
                 false, 3, 5, 10, 1);
         long rubbishId = categories.create("SAMPAH", "Sampah", "Rubbish", "#sampah", "trash", null, false, 2, 3, 7, 2);

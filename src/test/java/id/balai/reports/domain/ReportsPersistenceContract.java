@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.web.PublicContent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -603,10 +604,10 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
         assertThat(roads.defaultAgencyId()).isEqualTo(AGENCY_DPUPR);
 
         jdbc.sql("update report_category set active = false where code = 'SAMPAH'").update();
-        assertThat(new Categories(jdbc).all()).extracting(Category::code).containsExactly("BANJIR", "JALAN");
+        assertThat(new Categories(jdbc, new PublicContent()).all()).extracting(Category::code).containsExactly("BANJIR", "JALAN");
         // an inactive category is no longer offered, but the reports filed under it still find it
-        assertThat(new Categories(jdbc).byId(rubbish.id())).get().extracting(Category::code).isEqualTo("SAMPAH");
-        assertThat(new Categories(jdbc).byHashtagIn("tumpukan #sampah")).isEmpty();
+        assertThat(new Categories(jdbc, new PublicContent()).byId(rubbish.id())).get().extracting(Category::code).isEqualTo("SAMPAH");
+        assertThat(new Categories(jdbc, new PublicContent()).byHashtagIn("tumpukan #sampah")).isEmpty();
     }
 
     @Test

@@ -73,6 +73,7 @@ class CatalogueAdminWebTest {
         assertThat(created.defaultAgencyId()).isEqualTo(agency("BPBD"));
         assertThat(created.active()).isTrue();
         assertThat(page(get("/laporan/baru"))).contains("#robastina", "Genangan rob");
+        assertThat(visitorsList()).doesNotContain("Rob pesisir"); // now kept for visitors (PublicPageCache)
 
         var edit = categoryForm("ignored", "#robpesisirastina");
         edit.set("nameId", "Rob pesisir");
@@ -84,6 +85,7 @@ class CatalogueAdminWebTest {
         assertThat(edited.code()).isEqualTo("genangan-rob"); // the code never changes
         assertThat(edited.version()).isEqualTo(created.version() + 1);
         assertThat(page(get("/laporan/baru"))).contains("Rob pesisir", "#robpesisirastina").doesNotContain("#robastina");
+        assertThat(visitorsList()).contains("Rob pesisir");
         assertThat(categories.byHashtagIn("air naik lagi #RobPesisirAstina")).map(Category::id).contains(created.id());
         assertThat(page(get("/admin/kategori/{id}", created.id()))).contains("Rob pesisir", "genangan-rob", "name=\"version\"");
     }
@@ -337,6 +339,11 @@ class CatalogueAdminWebTest {
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The public list's category filter, as a visitor who is not logged in gets it. */
+    private String visitorsList() throws Exception {
+        return mvc.perform(get("/laporan")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private String reject(org.springframework.util.MultiValueMap<String, String> form) throws Exception {
