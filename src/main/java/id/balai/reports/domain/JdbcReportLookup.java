@@ -4,7 +4,6 @@ import id.balai.organisation.Region;
 import id.balai.organisation.Regions;
 import id.balai.platform.BalaiProperties;
 import id.balai.reports.ReportLookup;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -25,17 +24,20 @@ class JdbcReportLookup implements ReportLookup {
 
     @Override
     public Optional<ReportNotice> notice(long reportId) {
-        return reports.byId(reportId).map(r -> {
+        return reports.forNotice(reportId).map(n -> {
+            Report r = n.report();
             String base = properties.publicBaseUrl();
-            List<TimelineEntry> timeline = reports.timeline(r.id());
-            String latestNote = timeline.stream().filter(e -> e.publicNote() && e.note() != null)
-                    .reduce((a, b) -> b).map(TimelineEntry::note).orElse(null);
             return new ReportNotice(r.id(), r.trackingCode(), r.status(),
                     categories.byId(r.categoryId()).map(Category::nameId).orElse(""),
-                    regions.find(r.kelurahanCode()).map(Region::name).orElse(""), r.agencyId(),
-                    reports.reporter(r.id()).map(Reports.Reporter::email).orElse(null),
+                    kelurahanName(r.kelurahanCode()), r.agencyId(), n.reporterEmail(),
                     base + "/laporan/" + r.trackingCode() + "/w/" + r.citizenToken(),
-                    base + "/staf/laporan/" + r.trackingCode(), latestNote);
+                    base + "/staf/laporan/" + r.trackingCode(), n.latestPublicNote());
         });
+    }
+
+    /** Kelurahan with a boundary are held in memory (region rows are never changed); others are read. */
+    private String kelurahanName(String code) {
+        return regions.kelurahans().stream().filter(k -> k.code().equals(code)).findFirst()
+                .or(() -> regions.find(code)).map(Region::name).orElse("");
     }
 }

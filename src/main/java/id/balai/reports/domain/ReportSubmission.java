@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public class ReportSubmission {
     public static final int MIN_DESCRIPTION = 10;
     public static final int MAX_DESCRIPTION = 4000;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A new code is taken with probability (reports stored) / 30^8; five taken in a row mean something else is wrong. */
+    private static final int TRACKING_CODE_ATTEMPTS = 5;
 
     /** A field and the message key explaining what is wrong with it. */
     public record FieldProblem(String field, String messageKey) {}
@@ -59,6 +62,7 @@ public class ReportSubmission {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private volatile Supplier<String> trackingCodes = TrackingCode::generate;
 
     ReportSubmission(Reports reports, Categories categories, Regions regions, Holidays holidays, PhotoStaging staging,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
@@ -80,20 +84,34 @@ public class ReportSubmission {
         if (form.getSubmissionKey() == null || !KEY.matcher(form.getSubmissionKey()).matches()) {
             return new Invalid(List.of(new FieldProblem("form", "error.form.expired")));
         }
-        Optional<Report> earlier = reports.bySubmissionKey(form.getSubmissionKey());
-        if (earlier.isPresent()) return new Saved(earlier.get(), true);
-
         Checked checked = check(form);
-        if (!checked.problems().isEmpty()) return new Invalid(checked.problems());
-
-        String token = HexFormat.of().formatHex(randomBytes());
-        try {
-            Report saved = tx.execute(status -> save(form, checked, token));
-            return new Saved(saved, false);
-        } catch (DuplicateKeyException e) {
-            // A parallel retry of the same submission won the race: answer with its report.
-            return new Saved(reports.bySubmissionKey(form.getSubmissionKey()).orElseThrow(() -> e), true);
+        if (!checked.problems().isEmpty()) {
+            // A retry of a saved submission is answered with its report, even if the form no longer passes.
+            Optional<Report> earlier = reports.bySubmissionKey(form.getSubmissionKey());
+            return earlier.<Outcome>map(r -> new Saved(r, true)).orElseGet(() -> new Invalid(checked.problems()));
         }
+
+        // No look-ups before the insert: the unique submission key and tracking code decide. A duplicate
+        // rolls the whole transaction back; then either this submission was saved before (a retry, or a
+        // parallel retry that won the race) or the random tracking code was taken, and we try another.
+        String token = HexFormat.of().formatHex(randomBytes());
+        for (int attempt = 1; ; attempt++) {
+            String code = trackingCodes.get();
+            try {
+                Report saved = tx.execute(status -> save(form, checked, token, code));
+                return new Saved(saved, false);
+            } catch (DuplicateKeyException e) {
+                Optional<Report> earlier = reports.bySubmissionKey(form.getSubmissionKey());
+                if (earlier.isPresent()) return new Saved(earlier.get(), true);
+                if (attempt == TRACKING_CODE_ATTEMPTS) throw e;
+                log.info("Tracking code {} already taken, trying another", code);
+            }
+        }
+    }
+
+    /** For tests: the source of new tracking codes. */
+    void useTrackingCodes(Supplier<String> codes) {
+        this.trackingCodes = codes;
     }
 
     /** Every problem with the form, without saving anything. */
@@ -133,25 +151,24 @@ public class ReportSubmission {
 
     }
 
-    private Report save(SubmissionForm form, Checked checked, String token) {
+    private Report save(SubmissionForm form, Checked checked, String token, String code) {
         Category category = checked.category();
         Location location = checked.location();
         String name = checked.name(), phone = checked.phone(), email = checked.email();
         Map<String, String> answers = checked.answers();
         Instant now = clock.instant();
         var calendar = holidays.calendar();
-        String code = TrackingCode.generate();
-        while (reports.trackingCodeTaken(code)) code = TrackingCode.generate();
         Report report = Report.submit(code, form.getSubmissionKey(), token, category, checked.description(),
                 location.point().lat(), location.point().lon(), checked.address(), location.precise(), location.kelurahan().code(),
                 form.isAnonymous(), form.isConfidential(), form.getChannel(), now, calendar);
         reports.insert(report);
         if (name != null || phone != null || email != null) reports.saveReporter(report.id(), new Reports.Reporter(name, phone, email));
         if (!answers.isEmpty()) reports.saveAnswers(report.id(), answers);
-        for (PhotoStaging.StagedPhoto photo : staging.staged(form.getSubmissionKey())) {
+        List<PhotoStaging.StagedPhoto> photos = staging.staged(form.getSubmissionKey());
+        for (PhotoStaging.StagedPhoto photo : photos) {
             reports.addPhoto(report.id(), "BEFORE", photo.storageKey(), photo.thumbKey(), photo.width(), photo.height(), now);
         }
-        staging.consumed(form.getSubmissionKey());
+        if (!photos.isEmpty()) staging.consumed(form.getSubmissionKey());
         events.publishEvent(new ReportSubmitted(report.id(), report.trackingCode(), category.id(), report.kelurahanCode(), category.emergency()));
         if (category.emergency()) {
             // An emergency cannot wait for the desk's working hours: route at once to the responsible OPD.

@@ -143,6 +143,21 @@ public class Reports {
                 .query((rs, i) -> new Reporter(rs.getString("name"), rs.getString("phone"), rs.getString("email"))).optional();
     }
 
+    /** A report with its reporter's e-mail address and newest public note: what a notification needs. */
+    record ForNotice(Report report, String reporterEmail, String latestPublicNote) {}
+
+    /** One query for {@link ForNotice} (notifications run once per event and listener). */
+    Optional<ForNotice> forNotice(long reportId) {
+        return jdbc.sql("""
+                select r.*, rr.email as reporter_email,
+                    (select e.note from report_event e where e.report_id = r.id and e.public = true and e.note is not null
+                     order by e.at desc, e.id desc limit 1) as latest_public_note
+                from report r left join report_reporter rr on rr.report_id = r.id
+                where r.id = ?""").param(reportId)
+                .query((rs, i) -> new ForNotice(map(rs, i), rs.getString("reporter_email"), rs.getString("latest_public_note")))
+                .optional();
+    }
+
     void saveAnswers(long reportId, Map<String, String> answers) {
         answers.forEach((code, value) -> jdbc.sql("insert into report_answer (report_id, question_code, answer) values (?, ?, ?)")
                 .params(reportId, code, value).update());

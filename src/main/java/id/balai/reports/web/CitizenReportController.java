@@ -36,7 +36,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The citizen's side: the report form (works without JavaScript), the tracking pages, and what the
@@ -79,7 +81,7 @@ class CitizenReportController {
     }
 
     @PostMapping("/laporan/baru")
-    String submit(@ModelAttribute("form") SubmissionForm form, BindingResult binding,
+    ModelAndView submit(@ModelAttribute("form") SubmissionForm form, BindingResult binding,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
             @RequestParam(name = "removePhoto", required = false) List<Long> removePhotos,
             @RequestParam(name = "confirmNew", defaultValue = "false") boolean confirmNew,
@@ -107,7 +109,7 @@ class CitizenReportController {
         if (!problems.isEmpty()) {
             submission.validate(form).stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
                     .forEach(p -> problems.add(new Problem(p.field(), p.messageKey())));
-            return showForm(form, problems, model, response);
+            return new ModelAndView(showForm(form, problems, model, response));
         }
 
         // No point given but a photo knows where it was taken: offer that location and let the citizen check it.
@@ -118,7 +120,7 @@ class CitizenReportController {
                 form.setLat(withGps.get().gpsLat());
                 form.setLon(withGps.get().gpsLon());
                 model.addAttribute("gpsFromPhoto", true);
-                return showForm(form, List.of(), model);
+                return new ModelAndView(showForm(form, List.of(), model));
             }
         }
 
@@ -128,7 +130,7 @@ class CitizenReportController {
                 List<Reports.Summary> nearby = reports.openNearby(form.getCategoryId(), form.getLat(), form.getLon(), NEARBY_METRES, 5);
                 if (!nearby.isEmpty()) {
                     model.addAttribute("nearby", nearby);
-                    return showForm(form, List.of(), model);
+                    return new ModelAndView(showForm(form, List.of(), model));
                 }
             } catch (IllegalArgumentException ignored) {
                 // bad coordinates: validation below explains them
@@ -139,7 +141,7 @@ class CitizenReportController {
         if (outcome instanceof ReportSubmission.Invalid invalid) {
             invalid.problems().stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
                     .forEach(p -> problems.add(new Problem(p.field(), p.messageKey())));
-            return showForm(form, problems, model, response);
+            return new ModelAndView(showForm(form, problems, model, response));
         }
         return redirectToCitizenPage(((ReportSubmission.Saved) outcome).report());
     }
@@ -204,8 +206,12 @@ class CitizenReportController {
         return "reports/form";
     }
 
-    private static String redirectToCitizenPage(Report report) {
-        return "redirect:/laporan/" + report.trackingCode() + "/w/" + report.citizenToken() + "?baru";
+    /**
+     * A view object, not a "redirect:" name: every report's address is new, so resolving the name would
+     * build and initialise a view bean and fill the view cache on each submission.
+     */
+    private static ModelAndView redirectToCitizenPage(Report report) {
+        return new ModelAndView(new RedirectView("/laporan/" + report.trackingCode() + "/w/" + report.citizenToken() + "?baru", true));
     }
 
     // --- tracking -----------------------------------------------------------------------------

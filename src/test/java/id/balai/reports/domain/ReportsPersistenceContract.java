@@ -376,6 +376,38 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
         assertThat(timeline.get(6).publicNote()).isTrue();
     }
 
+    @Test
+    void whatANotificationNeedsIsReadInOneQueryWithTheNewestPublicNote() {
+        Report r = submit(roads, KELURAHAN_A, -6.99, 110.42, wib(2026, 10, 26, 10, 0), false);
+        assertThat(reports.forNotice(r.id())).hasValueSatisfying(n -> {
+            assertThat(n.report().trackingCode()).isEqualTo(r.trackingCode());
+            assertThat(n.report().citizenToken()).isEqualTo(r.citizenToken());
+            assertThat(n.reporterEmail()).as("no reporter row").isNull();
+            assertThat(n.latestPublicNote()).as("the submission entry has no note").isNull();
+        });
+
+        reports.saveReporter(r.id(), new Reports.Reporter("Siti", null, "siti@example.id"));
+        r.route(DESK, AGENCY_DPUPR, roads, wib(2026, 10, 26, 11, 0), CALENDAR);
+        r.addNote(DESK, "pertama", true, wib(2026, 10, 26, 12, 0));
+        r.addNote(DESK, "kedua, pada menit yang sama", true, wib(2026, 10, 26, 12, 0));
+        r.addNote(OPD, "internal, lebih baru", false, wib(2026, 10, 26, 13, 0));
+        reports.update(r);
+
+        Reports.ForNotice n = reports.forNotice(r.id()).orElseThrow();
+        assertThat(n.reporterEmail()).isEqualTo("siti@example.id");
+        assertThat(n.latestPublicNote()).isEqualTo("kedua, pada menit yang sama");
+        assertThat(n.report().status()).isEqualTo(ReportStatus.ROUTED);
+        assertThat(n.report().agencyId()).isEqualTo(AGENCY_DPUPR);
+        assertThat(n.latestPublicNote()).as("the same note as read from the whole timeline")
+                .isEqualTo(reports.timeline(r.id()).stream().filter(e -> e.publicNote() && e.note() != null)
+                        .reduce((a, b) -> b).map(TimelineEntry::note).orElse(null));
+
+        Report other = submit(roads, KELURAHAN_A, -6.99, 110.42, NOW, false);
+        reports.saveReporter(other.id(), new Reports.Reporter("Budi", "081234567890", null));
+        assertThat(reports.forNotice(other.id())).map(Reports.ForNotice::reporterEmail).isEmpty();
+        assertThat(reports.forNotice(other.id() + 1000)).isEmpty();
+    }
+
     // --- parts of a report -------------------------------------------------------------------
 
     @Test
