@@ -39,6 +39,11 @@ public class Categories {
         return catalogue().active();
     }
 
+    /** Whether citizens may still choose this category. */
+    public boolean isActive(long id) {
+        return all().stream().anyMatch(c -> c.id() == id);
+    }
+
     /** Any category, also an inactive one (its reports still need it). */
     public Optional<Category> byId(long id) {
         return Optional.ofNullable(catalogue().byId().get(id));

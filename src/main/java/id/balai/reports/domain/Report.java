@@ -7,6 +7,7 @@ import id.balai.reports.ReportStatus;
 import id.balai.reports.domain.TimelineEntry.Action;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,8 @@ public class Report {
     int version;
     /** Whether the stored row is public, to keep the map cells right when that changes. */
     boolean publishedStored;
+    /** {@link #publicFace()} of the stored row. */
+    List<Object> publicFaceStored;
 
     final List<TimelineEntry> newEntries = new ArrayList<>();
 
@@ -225,6 +228,14 @@ public class Report {
     /** Shown to the public at all: never when confidential, and only once verified. */
     public boolean isPublic() {
         return !confidential && ReportStatus.PUBLIC.contains(status);
+    }
+
+    /**
+     * What public lists and the map show of this report (null when it is not public): a save that
+     * changes it makes kept public pages old; an escalation or an internal note does not.
+     */
+    List<Object> publicFace() {
+        return isPublic() ? Arrays.asList(status, publicText(), categoryId, lat, lon, kelurahanCode, supporters + supportersAdded) : null;
     }
 
     /** The text the public sees: the moderated version when a moderator edited it. */

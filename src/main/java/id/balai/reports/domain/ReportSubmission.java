@@ -126,6 +126,11 @@ public class ReportSubmission {
         List<FieldProblem> problems = new ArrayList<>();
         Category category = form.getCategoryId() == null ? null : categories.byId(form.getCategoryId()).orElse(null);
         if (category == null) problems.add(new FieldProblem("categoryId", "error.category.required"));
+        else if (!categories.isActive(category.id())) {
+            // a form opened before the admin retired the category
+            problems.add(new FieldProblem("categoryId", "error.category.inactive"));
+            category = null;
+        }
 
         String description = strip(form.getDescription());
         if (description == null) problems.add(new FieldProblem("description", "error.description.required"));

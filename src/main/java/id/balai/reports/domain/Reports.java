@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -68,6 +69,7 @@ public class Reports {
             publicContent.changed();
         }
         r.publishedStored = r.isPublic();
+        r.publicFaceStored = r.publicFace();
         flushTimeline(r);
     }
 
@@ -89,10 +91,13 @@ public class Reports {
                 .update();
         if (rows != 1) throw new WorkflowException("error.workflow.conflict");
         r.version++;
+        List<Object> face = r.publicFace(); // before the added supporters are folded in: they count as a change
+        r.supporters += r.supportersAdded;
         r.supportersAdded = 0;
-        if (r.isPublic() || r.publishedStored) publicContent.changed();
+        if (!Objects.equals(face, r.publicFaceStored)) publicContent.changed();
         if (r.isPublic() != r.publishedStored) countOnMap(r, r.isPublic() ? 1 : -1);
         r.publishedStored = r.isPublic();
+        r.publicFaceStored = face;
         flushTimeline(r);
     }
 
@@ -465,6 +470,7 @@ public class Reports {
         r.ratingComment = rs.getString("rating_comment");
         r.version = rs.getInt("version");
         r.publishedStored = rs.getBoolean("published");
+        r.publicFaceStored = r.publicFace();
         return r;
     }
 

@@ -58,6 +58,7 @@ abstract class ReportsDatabaseFixture {
     Categories categories;
     Category roads;
     Category rubbish;
+    PublicContent publicContent;
     private int sequence;
 
     /** A fresh, empty database of the kind under test. */
@@ -80,7 +81,8 @@ abstract class ReportsDatabaseFixture {
     @BeforeEach
     void emptyTablesAndCreateCategories() {
         TABLES.forEach(t -> jdbc.sql("delete from " + t).update());
-        reports = new Reports(jdbc, new PublicContent());
+        publicContent = new PublicContent();
+        reports = new Reports(jdbc, publicContent);
         categories = new Categories(jdbc, new PublicContent());
         long roadsId = categories.create("JALAN", "Jalan rusak", "Damaged road", "#jalanrusak", "road", AGENCY_DPUPR,
                 false, 3, 5, 10, 1);

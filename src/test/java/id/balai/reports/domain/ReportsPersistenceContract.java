@@ -74,6 +74,27 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
                         .map(c -> new Reports.Cell(c.lat(), c.lon(), c.count(), null, 0, null)).toList());
     }
 
+    @Test
+    void keptPublicPagesGrowOldOnlyWhenWhatThePublicSeesChanges() {
+        Report received = submit(roads, KELURAHAN_A, -6.9800, 110.4000, NOW.minusSeconds(50), false);
+        long start = publicContent.version();
+        received.escalate(1, NOW.minusSeconds(45));
+        reports.update(received);
+        assertThat(publicContent.version()).as("an escalation of a report nobody sees yet").isEqualTo(start);
+
+        received.verify(DESK, NOW.minusSeconds(40));
+        reports.update(received);
+        assertThat(publicContent.version()).as("verified: now public").isEqualTo(start + 1);
+
+        Report loaded = reports.byId(received.id()).orElseThrow();
+        loaded.escalate(2, NOW.minusSeconds(30));
+        reports.update(loaded);
+        assertThat(publicContent.version()).as("the escalation level is not on public pages").isEqualTo(start + 1);
+
+        loaded.moderate(DESK, "Jalan berlubang (teks disunting).", NOW.minusSeconds(20));
+        reports.update(loaded);
+        assertThat(publicContent.version()).as("the public text changed").isEqualTo(start + 2);
+    }
 
     // --- schema ------------------------------------------------------------------------------
 

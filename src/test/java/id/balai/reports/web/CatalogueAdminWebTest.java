@@ -170,6 +170,15 @@ class CatalogueAdminWebTest {
         assertThat(page(get("/laporan/baru"))).doesNotContain("#airbersihastina");
         assertThat(categories.all()).extracting(Category::id).doesNotContain(id);
         assertThat(categories.byHashtagIn("#airbersihastina keruh")).isEmpty();
+        // a form opened before the change is refused with a clear message, and nothing is saved
+        String staleKey = UUID.randomUUID().toString();
+        var point = regions.centreOf(regions.kelurahans().get(3).code()).orElseThrow();
+        String refused = mvc.perform(multipart("/laporan/baru").param("submissionKey", staleKey).param("categoryId", String.valueOf(id))
+                        .param("description", "Air keruh sejak kemarin pagi di gang kami.").param("lat", String.valueOf(point.lat()))
+                        .param("lon", String.valueOf(point.lon())).param("confirmNew", "true").with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Kategori ini sudah tidak dipakai lagi.", "Air keruh sejak kemarin pagi di gang kami.");
+        assertThat(reports.bySubmissionKey(staleKey)).isEmpty();
         assertThat(page(get("/admin/kategori"))).contains("#airbersihastina", "nonaktif");
         // the report: staff page and citizen page still work and still show the answer under its label
         assertThat(page(get("/staf/laporan/{c}", report.trackingCode()))).contains("Air bersih", "Dari mana airnya?", "Sumur");
