@@ -33,10 +33,10 @@ select '0' || substr(lpad(cast(s.g as varchar), 7, '0'), 1, 3) || '-' || substr(
        case when s.st in ('RESOLVED', 'CLOSED') then dateadd(day, 6, s.t) end,
        case when s.st = 'RESOLVED' then dateadd(day, 16, s.t) end,
        case when s.st = 'CLOSED' then dateadd(day, 16, s.t) end,
-       0,
+       case when (case when s.st in ('RECEIVED', 'VERIFIED') then dateadd(day, 3, s.t) when s.st in ('ROUTED', 'IN_PROGRESS', 'REOPENED') then dateadd(day, 8, s.t) end) < dateadd(day, -2, current_timestamp) then 2 when (case when s.st in ('RECEIVED', 'VERIFIED') then dateadd(day, 3, s.t) when s.st in ('ROUTED', 'IN_PROGRESS', 'REOPENED') then dateadd(day, 8, s.t) end) < current_timestamp then 1 else 0 end,
        case when mod(s.g, 10) = 0 then mod(s.g, 37) else 0 end,
        0
-from (select g,
+from (select g, t, case when st = 'RESOLVED' and dateadd(day, 16, t) < current_timestamp then 'CLOSED' else st end as st from (select g,
              dateadd(second, -cast((${rows} - g) * (31536000.0 / ${rows}) + 60 + rand() * 600 as bigint), current_timestamp) as t,
              case when mod(g * 7919, 100) < 5 then 'RECEIVED'
                   when mod(g * 7919, 100) < 10 then 'VERIFIED'
@@ -46,7 +46,7 @@ from (select g,
                   when mod(g * 7919, 100) < 54 then 'RESOLVED'
                   when mod(g * 7919, 100) < 99 then 'CLOSED'
                   else 'REOPENED' end as st
-      from system_range(${lo}, ${hi}) r(g)) s
+      from system_range(${lo}, ${hi}) r(g)) raw) s
 join bench_kel k on k.idx = mod(s.g, ${kel_count});
 
 insert into report_photo (report_id, kind, storage_key, thumb_key, width, height, hidden, created_at)

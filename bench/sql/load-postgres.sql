@@ -2,7 +2,8 @@
 -- Realistic rows: kelurahan (round robin over the city's kelurahan, point near its centre), category
 -- ids from the seeded catalogue, statuses mostly public, 2 % confidential, submitted over the last
 -- year in id order (as real inserts arrive), 40 % with a citizen photo (the list's thumbnail);
--- published = not confidential and a public status, as Report.isPublic() keeps it.
+-- published = not confidential and a public status, as Report.isPublic() keeps it. As if the SLA job had
+-- always run: overdue reports carry their escalation level, resolved ones past their window are closed.
 -- bench_kel (idx, code, lat, lon, dlat, dlon) was filled from /wilayah/kelurahan.json.
 insert into report (tracking_code, submission_key, citizen_token, category_id, description, public_description,
     lat, lon, address, location_precise, kelurahan_code, agency_id, status, anonymous, confidential, published, channel,
@@ -37,10 +38,10 @@ select '0' || substr(lpad(s.g::text, 7, '0'), 1, 3) || '-' || substr(lpad(s.g::t
        case when s.st in ('RESOLVED', 'CLOSED') then s.t + interval '6 days' end,
        case when s.st = 'RESOLVED' then s.t + interval '16 days' end,
        case when s.st = 'CLOSED' then s.t + interval '16 days' end,
-       0,
+       case when (case when s.st in ('RECEIVED', 'VERIFIED') then s.t + interval '3 days' when s.st in ('ROUTED', 'IN_PROGRESS', 'REOPENED') then s.t + interval '8 days' end) < now() - interval '2 days' then 2 when (case when s.st in ('RECEIVED', 'VERIFIED') then s.t + interval '3 days' when s.st in ('ROUTED', 'IN_PROGRESS', 'REOPENED') then s.t + interval '8 days' end) < now() then 1 else 0 end,
        case when mod(s.g, 10) = 0 then mod(s.g, 37) else 0 end,
        0
-from (select g,
+from (select g, t, case when st = 'RESOLVED' and t + interval '16 days' < now() then 'CLOSED' else st end as st from (select g,
              now() - make_interval(secs => (${rows} - g) * (31536000.0 / ${rows}) + 60 + random() * 600) as t,
              case when mod(g * 7919, 100) < 5 then 'RECEIVED'
                   when mod(g * 7919, 100) < 10 then 'VERIFIED'
@@ -50,7 +51,7 @@ from (select g,
                   when mod(g * 7919, 100) < 54 then 'RESOLVED'
                   when mod(g * 7919, 100) < 99 then 'CLOSED'
                   else 'REOPENED' end as st
-      from generate_series(${lo}::bigint, ${hi}::bigint) g) s
+      from generate_series(${lo}::bigint, ${hi}::bigint) g) raw) s
 join bench_kel k on k.idx = mod(s.g, ${kel_count});
 
 insert into report_photo (report_id, kind, storage_key, thumb_key, width, height, hidden, created_at)

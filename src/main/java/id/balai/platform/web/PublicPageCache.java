@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -49,7 +51,7 @@ public class PublicPageCache extends OncePerRequestFilter {
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?");
     private static final int MAX_ENTRIES = 2000;
     private static final int MAX_PAGE_BYTES = 512 * 1024;
-    private static final long MAX_TOTAL_BYTES = 32L * 1024 * 1024;
+    private static final long MAX_TOTAL_BYTES = 8L * 1024 * 1024;
 
     private final Set<String> paths;
     private final PublicContent content;
@@ -63,10 +65,11 @@ public class PublicPageCache extends OncePerRequestFilter {
         this.ttlNanos = ttl.toNanos();
     }
 
+    /** A kept answer: gzipped when that is smaller (nearly always), else as it was. */
     private record Page(long version, long renderedAt, String contentType, String cacheControl, String contentLanguage,
-            byte[] plain, byte[] gzip) {
+            byte[] body, boolean gzipped) {
         long size() {
-            return plain.length + (gzip == null ? 0 : gzip.length);
+            return body.length;
         }
     }
 
@@ -133,8 +136,10 @@ public class PublicPageCache extends OncePerRequestFilter {
 
     private void keep(String key, long version, ContentCachingResponseWrapper response) {
         byte[] plain = response.getContentAsByteArray();
+        byte[] gzip = plain.length > 512 ? gzip(plain) : null;
+        boolean gzipped = gzip != null && gzip.length < plain.length;
         Page page = new Page(version, System.nanoTime(), response.getContentType(), response.getHeader("Cache-Control"),
-                response.getHeader("Content-Language"), plain, plain.length > 512 ? gzip(plain) : null);
+                response.getHeader("Content-Language"), gzipped ? gzip : plain, gzipped);
         if (pages.size() >= MAX_ENTRIES || keptBytes.get() + page.size() > MAX_TOTAL_BYTES) {
             // Simple and bounded: start again rather than track use (a change of content empties it anyway).
             pages.clear();
@@ -150,14 +155,20 @@ public class PublicPageCache extends OncePerRequestFilter {
         if (page.cacheControl() != null) response.setHeader("Cache-Control", page.cacheControl());
         if (page.contentLanguage() != null) response.setHeader("Content-Language", page.contentLanguage());
         response.setHeader("Vary", "Accept-Encoding");
-        byte[] body = page.plain();
-        String accepts = request.getHeader("Accept-Encoding");
-        if (page.gzip() != null && accepts != null && accepts.contains("gzip")) {
-            body = page.gzip();
-            response.setHeader("Content-Encoding", "gzip");
+        byte[] body = page.body();
+        if (page.gzipped()) {
+            String accepts = request.getHeader("Accept-Encoding");
+            if (accepts != null && accepts.contains("gzip")) response.setHeader("Content-Encoding", "gzip");
+            else body = gunzip(body); // rare: every browser accepts gzip
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private static byte[] gunzip(byte[] gzip) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return in.readAllBytes();
+        }
     }
 
     private static byte[] gzip(byte[] plain) {

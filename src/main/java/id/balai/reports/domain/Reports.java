@@ -359,13 +359,19 @@ public class Reports {
                 .query(Reports::summary).list();
     }
 
-    /** Reports whose deadline has passed, for escalation. */
+    /**
+     * Reports whose deadline has passed, for escalation: never escalated ones first, then those at
+     * level 1 by oldest deadline. In id order, a batch could fill up with level-1 reports not yet due
+     * for level 2 and keep newer overdue reports waiting behind them for ever.
+     */
     public List<Report> overdue(Instant now, int limit) {
         return jdbc.sql("""
                 select * from report where escalation_level < 2 and (
                      (status in ('RECEIVED','VERIFIED') and verify_due_at < :now)
                   or (status in ('ROUTED','IN_PROGRESS','REOPENED') and followup_due_at < :now))
-                order by id limit :limit""")
+                order by escalation_level,
+                     case when status in ('RECEIVED','VERIFIED') then verify_due_at else followup_due_at end, id
+                limit :limit""")
                 .param("now", ts(now)).param("limit", limit).query(Reports::map).list();
     }
 

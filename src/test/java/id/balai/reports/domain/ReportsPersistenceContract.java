@@ -605,6 +605,22 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
     }
 
     @Test
+    void aBatchOfOverdueReportsNeverFillsUpWithReportsNotYetDueForTheirNextLevel() {
+        Report recentLevelOne = submit(roads, KELURAHAN_A, -6.99, 110.42, wib(2026, 10, 26, 9, 0), false);
+        recentLevelOne.escalate(1, wib(2026, 10, 29, 10, 0));
+        reports.update(recentLevelOne);
+        Report oldLevelOne = submit(roads, KELURAHAN_A, -6.99, 110.42, wib(2026, 10, 12, 9, 0), false);
+        oldLevelOne.escalate(1, wib(2026, 10, 15, 10, 0));
+        reports.update(oldLevelOne);
+        Report neverEscalated = submit(roads, KELURAHAN_A, -6.99, 110.42, wib(2026, 10, 26, 9, 0), false);
+
+        assertThat(reports.overdue(NOW, 1)).extracting(Report::id).containsExactly(neverEscalated.id());
+        assertThat(reports.overdue(NOW, 2)).extracting(Report::id).containsExactly(neverEscalated.id(), oldLevelOne.id());
+        assertThat(reports.overdue(NOW, 10)).extracting(Report::id)
+                .containsExactly(neverEscalated.id(), oldLevelOne.id(), recentLevelOne.id());
+    }
+
+    @Test
     void dueForAutoCloseFindsResolvedReportsPastTheirWindow() {
         Report old = inStatus(ReportStatus.RESOLVED, roads, KELURAHAN_A, wib(2026, 10, 1, 9, 0), false);
         Report recent = inStatus(ReportStatus.RESOLVED, roads, KELURAHAN_A, wib(2026, 10, 30, 9, 0), false);

@@ -103,6 +103,9 @@ class PublicPageCacheTest {
         try (var in = new GZIPInputStream(new ByteArrayInputStream(kept.getContentAsByteArray()))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
         }
+        MockHttpServletResponse unzipped = mvc.perform(get(listUrl)).andReturn().getResponse();
+        assertThat(unzipped.getHeader("Content-Encoding")).as("a client without gzip gets the page as it was").isNull();
+        assertThat(unzipped.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(plain);
     }
 
     @Test
