@@ -33,7 +33,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * are not logged in, so a crowd looking at the same list costs one rendering, not one each.
  *
  * <p>A kept page is served only while {@link PublicContent} has not moved since it was rendered, and
- * for at most {@code ttl} (the bound for changes made on another node). Pages are kept per path, parameters
+ * for at most {@code ttl} (the bound for changes made on another node). While one request renders a page
+ * anew, others asking for it get the previous one (for at most {@code ttl} + 5 s). Pages are kept per path, parameters
  * and language, gzipped once. Nothing is kept that set a cookie or opened a session (a page holding a
  * CSRF token does both), nor any answer but 200. Logged-in staff always get a fresh page. Modules name
  * the pages that may be kept with a {@link Pages} bean; every other request passes untouched.
@@ -52,12 +53,15 @@ public class PublicPageCache extends OncePerRequestFilter {
     private static final int MAX_ENTRIES = 2000;
     private static final int MAX_PAGE_BYTES = 512 * 1024;
     private static final long MAX_TOTAL_BYTES = 8L * 1024 * 1024;
+    /** How much older than the ttl a page may be to stand in while it is rendered anew. */
+    private static final long STAND_IN_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final Set<String> paths;
     private final PublicContent content;
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Page> pages = new ConcurrentHashMap<>();
     private final AtomicLong keptBytes = new AtomicLong();
+    private final Set<String> rendering = ConcurrentHashMap.newKeySet();
 
     public PublicPageCache(List<Pages> pages, PublicContent content, Duration ttl) {
         this.paths = pages.stream().flatMap(p -> p.paths().stream()).collect(Collectors.toUnmodifiableSet());
@@ -90,14 +94,26 @@ public class PublicPageCache extends OncePerRequestFilter {
         String key = key(language, request);
         long version = content.version();
         Page page = pages.get(key);
-        if (page != null && page.version() == version && System.nanoTime() - page.renderedAt() < ttlNanos) {
+        long age = page == null ? Long.MAX_VALUE : System.nanoTime() - page.renderedAt();
+        if (page != null && page.version() == version && age < ttlNanos) {
             write(page, request, response);
             return;
         }
-        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, capture);
-        if (keepable(request, capture)) keep(key, version, capture);
-        capture.copyBodyToResponse();
+        boolean renderer = rendering.add(key);
+        if (!renderer && page != null && age < ttlNanos + STAND_IN_NANOS) {
+            // Somebody is rendering this page anew: the previous one stands in meanwhile, or after every
+            // change each of 64 waiting visitors would query and render the same page at once.
+            write(page, request, response);
+            return;
+        }
+        try {
+            ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, capture);
+            if (keepable(request, capture)) keep(key, version, capture);
+            capture.copyBodyToResponse();
+        } finally {
+            if (renderer) rendering.remove(key);
+        }
     }
 
     /** Language, path and the parameters in a fixed order (the same filters in another order are the same page). */
