@@ -1,11 +1,15 @@
 package id.balai.reports.domain;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Reply texts staff pick from when they write a note: an OPD's own, then those for everybody. */
+/**
+ * Reply texts staff pick from when they write a note: an OPD's own, then those for everybody. The city
+ * admin keeps them at {@code /admin/templat}; a note already written from a template keeps its text.
+ */
 @Repository
 public class ResponseTemplates {
 
@@ -27,19 +31,50 @@ public class ResponseTemplates {
                 where agency_id is null or agency_id = :agency
                 order by case when agency_id is null then 1 else 0 end, title, id""")
                 .param("agency", agencyId == null ? -1L : agencyId)
-                .query((rs, i) -> {
-                    long agency = rs.getLong("agency_id");
-                    Long owner = rs.wasNull() ? null : agency; // wasNull speaks of the last column read
-                    return new ResponseTemplate(rs.getLong("id"), owner, rs.getString("title"), rs.getString("body"));
-                }).list();
+                .query(ResponseTemplates::row).list();
+    }
+
+    /** Every template: those for everybody first, then by OPD id, each by title. */
+    public List<ResponseTemplate> all() {
+        return jdbc.sql("""
+                select id, agency_id, title, body from response_template
+                order by case when agency_id is null then 0 else 1 end, agency_id, title, id""")
+                .query(ResponseTemplates::row).list();
+    }
+
+    public Optional<ResponseTemplate> byId(long id) {
+        return jdbc.sql("select id, agency_id, title, body from response_template where id = ?").param(id)
+                .query(ResponseTemplates::row).optional();
     }
 
     public long add(Long agencyId, String title, String body) {
-        if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) throw new IllegalArgumentException("template title missing or too long");
-        if (body == null || body.isBlank() || body.strip().length() > MAX_BODY) throw new IllegalArgumentException("template body missing or too long");
+        check(title, body);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into response_template (agency_id, title, body) values (?, ?, ?)")
                 .params(agencyId, title.strip(), body.strip()).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Changes OPD, title and body; false when there is no such template. */
+    public boolean update(long id, Long agencyId, String title, String body) {
+        check(title, body);
+        return jdbc.sql("update response_template set agency_id = ?, title = ?, body = ? where id = ?")
+                .params(agencyId, title.strip(), body.strip(), id).update() == 1;
+    }
+
+    /** False when there is no such template. */
+    public boolean delete(long id) {
+        return jdbc.sql("delete from response_template where id = ?").param(id).update() == 1;
+    }
+
+    private static void check(String title, String body) {
+        if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) throw new IllegalArgumentException("template title missing or too long");
+        if (body == null || body.isBlank() || body.strip().length() > MAX_BODY) throw new IllegalArgumentException("template body missing or too long");
+    }
+
+    private static ResponseTemplate row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        long agency = rs.getLong("agency_id");
+        Long owner = rs.wasNull() ? null : agency; // wasNull speaks of the last column read
+        return new ResponseTemplate(rs.getLong("id"), owner, rs.getString("title"), rs.getString("body"));
     }
 }

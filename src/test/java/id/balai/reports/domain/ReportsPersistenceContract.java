@@ -794,4 +794,25 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
         assertThat(timeline).extracting(TimelineEntry::action).containsExactly(Action.SUBMITTED, Action.VERIFIED, Action.ROUTED);
         assertThat(timeline).extracting(TimelineEntry::agencyId).containsExactly(null, null, AGENCY_DPUPR);
     }
+
+    @Test
+    void responseTemplatesAreListedSharedFirstChangedAndDeleted() {
+        jdbc.sql("delete from response_template").update();
+        var templates = new ResponseTemplates(jdbc);
+        long dlh = templates.add(AGENCY_DLH, "Angkut sampah", "Besok pagi diangkut.");
+        long shared = templates.add(null, "Terima kasih", "Sudah kami terima.");
+        long roads = templates.add(AGENCY_DPUPR, "Tambal jalan", "Segera ditambal.");
+        assertThat(templates.all()).extracting(ResponseTemplates.ResponseTemplate::id).containsExactly(shared, roads, dlh);
+
+        assertThat(templates.update(dlh, null, " Untuk semua ", " Teks baru. ")).isTrue();
+        assertThat(templates.byId(dlh)).contains(new ResponseTemplates.ResponseTemplate(dlh, null, "Untuk semua", "Teks baru."));
+        assertThat(templates.update(shared, AGENCY_DLH, "Terima kasih", "Sudah kami terima.")).isTrue();
+        assertThat(templates.list(AGENCY_DLH)).extracting(ResponseTemplates.ResponseTemplate::id).containsExactly(shared, dlh);
+        assertThat(templates.update(-1, null, "x", "y")).isFalse();
+
+        assertThat(templates.delete(roads)).isTrue();
+        assertThat(templates.delete(roads)).isFalse();
+        assertThat(templates.byId(roads)).isEmpty();
+        assertThat(templates.all()).hasSize(2);
+    }
 }
