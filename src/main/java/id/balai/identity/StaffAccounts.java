@@ -134,9 +134,13 @@ class StaffAccounts {
         log.info("staff: password of account #{} reset by staff #{}", id, admin.id());
     }
 
+    /**
+     * Active city admins besides {@code id}. Their rows stay locked until this transaction ends: two
+     * admins deactivating each other at once would otherwise both see the other one and leave none.
+     */
     private long otherActiveAdmins(long id) {
-        return jdbc.sql("select count(*) from staff_account where role = ? and enabled = true and id <> ?")
-                .params(StaffRole.CITY_ADMIN.name(), id).query(Long.class).single();
+        return jdbc.sql("select id from staff_account where role = ? and enabled = true order by id for update")
+                .param(StaffRole.CITY_ADMIN.name()).query(Long.class).list().stream().filter(other -> other != id).count();
     }
 
     private void check(Profile p, List<FormProblem> problems) {

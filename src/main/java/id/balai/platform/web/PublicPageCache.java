@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -49,6 +51,8 @@ public class PublicPageCache extends OncePerRequestFilter {
     }
 
     static final String LANGUAGE_COOKIE = "balai_lang";
+    /** Where Spring MVC's SessionFlashMapManager keeps messages for the next request. */
+    private static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?");
     private static final int MAX_ENTRIES = 2000;
     private static final int MAX_PAGE_BYTES = 512 * 1024;
@@ -80,7 +84,13 @@ public class PublicPageCache extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return ttlNanos <= 0 || !"GET".equals(request.getMethod()) || !paths.contains(request.getRequestURI())
-                || request.getParameter("lang") != null || !anonymous();
+                || request.getParameter("lang") != null || !anonymous() || hasFlashMessage(request);
+    }
+
+    /** A message waiting for this visitor after a redirect (e.g. "tracking code not found") needs this very page. */
+    private static boolean hasFlashMessage(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(FLASH_MAPS) != null;
     }
 
     @Override

@@ -85,6 +85,17 @@ class PublicPageCacheTest {
     }
 
     @Test
+    void aMessageWaitingAfterARedirectIsShownOnTheKeptHomePage() throws Exception {
+        assertThat(page(get("/"))).doesNotContain("Nomor lacak tidak ditemukan");
+        assertThat(page(get("/"))).doesNotContain("Nomor lacak tidak ditemukan"); // kept now
+        var redirect = mvc.perform(get("/laporan/cari").param("kode", "ZZZZ-ZZZZ")).andReturn();
+        assertThat(redirect.getResponse().getRedirectedUrl()).isEqualTo("/");
+        var session = (org.springframework.mock.web.MockHttpSession) redirect.getRequest().getSession(false);
+        assertThat(page(get("/").session(session))).contains("Nomor lacak tidak ditemukan");
+        assertThat(page(get("/").session(session))).as("shown once").doesNotContain("Nomor lacak tidak ditemukan");
+    }
+
+    @Test
     void eachLanguageIsKeptApart() throws Exception {
         assertThat(page(get(listUrl))).contains("lang=\"id\"");
         assertThat(page(get(listUrl).cookie(new Cookie("balai_lang", "en")))).contains("lang=\"en\"");
