@@ -1,5 +1,6 @@
 package id.balai.identity;
 
+import id.balai.platform.FieldProblem;
 import id.balai.organisation.Region;
 import id.balai.organisation.RegionLevel;
 import id.balai.organisation.Regions;
@@ -83,9 +84,9 @@ class StaffAccounts {
     StaffPrincipal create(StaffPrincipal admin, String username, Profile profile, String password) {
         Profile p = profile.normalised();
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        List<FormProblem> problems = new ArrayList<>();
-        if (!USERNAME.matcher(name).matches()) problems.add(new FormProblem("username", "error.staff.username"));
-        else if (directory.byUsername(name).isPresent()) problems.add(new FormProblem("username", "error.staff.username.taken"));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!USERNAME.matcher(name).matches()) problems.add(new FieldProblem("username", "error.staff.username"));
+        else if (directory.byUsername(name).isPresent()) problems.add(new FieldProblem("username", "error.staff.username.taken"));
         check(p, problems);
         checkPassword(password, problems);
         refuseIf(problems);
@@ -94,7 +95,7 @@ class StaffAccounts {
             created = directory.create(new StaffDirectory.NewStaff(name, p.fullName(), p.email(), p.role(), p.agencyId(), p.regionCode(),
                     p.agencyHead(), password));
         } catch (DuplicateKeyException e) {
-            throw new Refused(List.of(new FormProblem("username", "error.staff.username.taken")));
+            throw new Refused(List.of(new FieldProblem("username", "error.staff.username.taken")));
         }
         log.info("staff: account #{} created with role {} by staff #{}", created.id(), created.role(), admin.id());
         return created;
@@ -103,11 +104,11 @@ class StaffAccounts {
     void update(StaffPrincipal admin, long id, Profile profile) {
         StaffPrincipal current = byId(id).orElseThrow(UnknownAccount::new);
         Profile p = profile.normalised();
-        List<FormProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         check(p, problems);
         if (p.role() != null && p.role() != StaffRole.CITY_ADMIN && current.role() == StaffRole.CITY_ADMIN) {
-            if (current.id() == admin.id()) problems.add(new FormProblem("role", "error.staff.self-demote"));
-            else if (current.enabled() && otherActiveAdmins(id) == 0) problems.add(new FormProblem("role", "error.staff.last-admin"));
+            if (current.id() == admin.id()) problems.add(new FieldProblem("role", "error.staff.self-demote"));
+            else if (current.enabled() && otherActiveAdmins(id) == 0) problems.add(new FieldProblem("role", "error.staff.last-admin"));
         }
         refuseIf(problems);
         jdbc.sql("update staff_account set full_name = ?, email = ?, role = ?, agency_id = ?, region_code = ?, agency_head = ? where id = ?")
@@ -117,9 +118,9 @@ class StaffAccounts {
 
     void setEnabled(StaffPrincipal admin, long id, boolean enabled) {
         StaffPrincipal current = byId(id).orElseThrow(UnknownAccount::new);
-        if (!enabled && current.id() == admin.id()) throw new Refused(List.of(new FormProblem("form", "error.staff.self-deactivate")));
+        if (!enabled && current.id() == admin.id()) throw new Refused(List.of(new FieldProblem("form", "error.staff.self-deactivate")));
         if (!enabled && current.role() == StaffRole.CITY_ADMIN && otherActiveAdmins(id) == 0) {
-            throw new Refused(List.of(new FormProblem("form", "error.staff.last-admin")));
+            throw new Refused(List.of(new FieldProblem("form", "error.staff.last-admin")));
         }
         jdbc.sql("update staff_account set enabled = ? where id = ?").params(enabled, id).update();
         log.info("staff: account #{} {} by staff #{}", id, enabled ? "reactivated" : "deactivated", admin.id());
@@ -127,7 +128,7 @@ class StaffAccounts {
 
     void resetPassword(StaffPrincipal admin, long id, String password) {
         byId(id).orElseThrow(UnknownAccount::new);
-        List<FormProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         checkPassword(password, problems);
         refuseIf(problems);
         jdbc.sql("update staff_account set password_hash = ? where id = ?").params(passwordEncoder.encode(password), id).update();
@@ -143,36 +144,36 @@ class StaffAccounts {
                 .param(StaffRole.CITY_ADMIN.name()).query(Long.class).list().stream().filter(other -> other != id).count();
     }
 
-    private void check(Profile p, List<FormProblem> problems) {
+    private void check(Profile p, List<FieldProblem> problems) {
         if (p.fullName() == null || p.fullName().isEmpty() || p.fullName().length() > 120) {
-            problems.add(new FormProblem("fullName", "error.staff.full-name"));
+            problems.add(new FieldProblem("fullName", "error.staff.full-name"));
         }
         if (p.email() != null && (p.email().length() > 200 || !EMAIL.matcher(p.email()).matches())) {
-            problems.add(new FormProblem("email", "error.staff.email"));
+            problems.add(new FieldProblem("email", "error.staff.email"));
         }
         if (p.role() == null) {
-            problems.add(new FormProblem("role", "error.staff.role"));
+            problems.add(new FieldProblem("role", "error.staff.role"));
             return;
         }
         boolean opd = p.role() == StaffRole.AGENCY_ADMIN || p.role() == StaffRole.FIELD_OFFICER;
         if (opd && (p.agencyId() == null || regions.agency(p.agencyId()).isEmpty())) {
-            problems.add(new FormProblem("agencyId", "error.staff.agency"));
+            problems.add(new FieldProblem("agencyId", "error.staff.agency"));
         }
         if (p.role() == StaffRole.LURAH && (p.regionCode() == null
                 || regions.find(p.regionCode()).map(Region::level).filter(RegionLevel.KELURAHAN::equals).isEmpty())) {
-            problems.add(new FormProblem("regionCode", "error.staff.kelurahan"));
+            problems.add(new FieldProblem("regionCode", "error.staff.kelurahan"));
         }
     }
 
-    private static void checkPassword(String password, List<FormProblem> problems) {
+    private static void checkPassword(String password, List<FieldProblem> problems) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
-            problems.add(new FormProblem("password", "error.staff.password.short"));
+            problems.add(new FieldProblem("password", "error.staff.password.short"));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            problems.add(new FormProblem("password", "error.staff.password.long"));
+            problems.add(new FieldProblem("password", "error.staff.password.long"));
         }
     }
 
-    private static void refuseIf(List<FormProblem> problems) {
+    private static void refuseIf(List<FieldProblem> problems) {
         if (!problems.isEmpty()) throw new Refused(problems);
     }
 
@@ -186,14 +187,14 @@ class StaffAccounts {
 
     /** A change refused for bad values; nothing was stored. */
     static final class Refused extends RuntimeException {
-        private final transient List<FormProblem> problems;
+        private final transient List<FieldProblem> problems;
 
-        Refused(List<FormProblem> problems) {
+        Refused(List<FieldProblem> problems) {
             super("staff account change refused: " + problems);
             this.problems = List.copyOf(problems);
         }
 
-        List<FormProblem> problems() {
+        List<FieldProblem> problems() {
             return problems;
         }
     }

@@ -1,5 +1,6 @@
 package id.balai.identity;
 
+import id.balai.platform.FieldProblem;
 import id.balai.organisation.Agency;
 import id.balai.organisation.Region;
 import id.balai.organisation.Regions;
@@ -56,7 +57,7 @@ class StaffAdminController {
     @PostMapping(BASE)
     String create(@AuthenticationPrincipal StaffPrincipal admin, StaffForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        List<FormProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         StaffAccounts.Profile profile = form.toProfile(problems);
         if (problems.isEmpty()) {
             try {
@@ -82,7 +83,7 @@ class StaffAdminController {
             HttpServletResponse response, RedirectAttributes redirect) {
         StaffPrincipal account = account(id);
         form.setUsername(account.username());
-        List<FormProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         StaffAccounts.Profile profile = form.toProfile(problems);
         if (problems.isEmpty()) {
             try {
@@ -144,7 +145,7 @@ class StaffAdminController {
         return accounts.byId(id).orElseThrow(StaffAccounts.UnknownAccount::new);
     }
 
-    private String page(Model model, StaffPrincipal account, StaffForm form, List<FormProblem> problems) {
+    private String page(Model model, StaffPrincipal account, StaffForm form, List<FieldProblem> problems) {
         model.addAttribute("account", account);
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);

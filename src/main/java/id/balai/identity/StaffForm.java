@@ -1,5 +1,6 @@
 package id.balai.identity;
 
+import id.balai.platform.FieldProblem;
 import java.util.List;
 
 /**
@@ -30,12 +31,12 @@ public class StaffForm {
     }
 
     /** The profile typed; a role or agency that is not one becomes a problem. */
-    StaffAccounts.Profile toProfile(List<FormProblem> problems) {
+    StaffAccounts.Profile toProfile(List<FieldProblem> problems) {
         StaffRole parsedRole = null;
         try {
             parsedRole = StaffRole.valueOf(role == null ? "" : role);
         } catch (IllegalArgumentException e) {
-            problems.add(new FormProblem("role", "error.staff.role"));
+            problems.add(new FieldProblem("role", "error.staff.role"));
         }
         Long agency = null;
         if (agencyId != null && !agencyId.isBlank()) {

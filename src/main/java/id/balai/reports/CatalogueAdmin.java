@@ -1,5 +1,6 @@
 package id.balai.reports;
 
+import id.balai.platform.FieldProblem;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,19 +92,18 @@ public interface CatalogueAdmin {
     record RoutingRule(String kelurahanCode, long agencyId) {}
 
     /** One thing wrong with a change: the form field and the message key that explains it. */
-    record Problem(String field, String messageKey) {}
 
     /** A change refused for bad values; nothing was stored. */
     final class Rejected extends IllegalArgumentException {
 
-        private final transient List<Problem> problems;
+        private final transient List<FieldProblem> problems;
 
-        public Rejected(List<Problem> problems) {
+        public Rejected(List<FieldProblem> problems) {
             super("catalogue change refused: " + problems);
             this.problems = List.copyOf(problems);
         }
 
-        public List<Problem> problems() {
+        public List<FieldProblem> problems() {
             return problems;
         }
     }

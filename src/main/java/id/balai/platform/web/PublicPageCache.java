@@ -167,7 +167,7 @@ public class PublicPageCache extends OncePerRequestFilter {
         Page page = new Page(version, System.nanoTime(), response.getContentType(), response.getHeader("Cache-Control"),
                 response.getHeader("Content-Language"), gzipped ? gzip : plain, gzipped);
         if (pages.size() >= MAX_ENTRIES || keptBytes.get() + page.size() > MAX_TOTAL_BYTES) {
-            // Simple and bounded: start again rather than track use (a change of content empties it anyway).
+            // Simple and bounded: start again rather than track use (old pages otherwise stay, as stand-ins).
             pages.clear();
             keptBytes.set(0);
         }

@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.FieldProblem;
 import id.balai.organisation.Region;
 import id.balai.organisation.RegionLevel;
 import id.balai.organisation.Regions;
@@ -54,11 +55,11 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
 
     @Override
     public long createCategory(NewCategory c) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String code = c.code() == null ? "" : c.code().strip();
-        if (!CATEGORY_CODE.matcher(code).matches()) problems.add(new Problem("code", "error.category.code"));
+        if (!CATEGORY_CODE.matcher(code).matches()) problems.add(new FieldProblem("code", "error.category.code"));
         else if (count("select count(*) from report_category where lower(code) = ?", code) > 0) {
-            problems.add(new Problem("code", "error.category.code.taken"));
+            problems.add(new FieldProblem("code", "error.category.code.taken"));
         }
         checkCategory(null, c, problems);
         refuseIf(problems);
@@ -109,7 +110,7 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     @Override
     public void updateCategory(long id, int version, CategoryChange c) {
         CategorySettings current = category(id).orElseThrow(NotFound::new);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         checkCategory(id, new NewCategory(current.code(), c.nameId(), c.nameEn(), c.hashtag(), c.icon(), c.defaultAgencyId(),
                 c.emergency(), c.verifyDays(), c.followUpDays(), c.autoCloseDays(), c.sortOrder()), problems);
         refuseIf(problems);
@@ -132,25 +133,25 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     @Override
     public void deleteCategory(long id) {
         CategorySettings current = category(id).orElseThrow(NotFound::new);
-        if (current.reports() > 0) throw new Rejected(List.of(new Problem("form", "error.category.in-use")));
+        if (current.reports() > 0) throw new Rejected(List.of(new FieldProblem("form", "error.category.in-use")));
         try {
             jdbc.sql("delete from category_question where category_id = ?").param(id).update();
             jdbc.sql("delete from routing_rule where category_id = ?").param(id).update();
             jdbc.sql("delete from report_category where id = ?").param(id).update();
         } catch (DataIntegrityViolationException e) {
             // a report was filed under it meanwhile
-            throw new Rejected(List.of(new Problem("form", "error.category.in-use")));
+            throw new Rejected(List.of(new FieldProblem("form", "error.category.in-use")));
         } finally {
             categories.changed();
         }
     }
 
-    private void checkCategory(Long id, NewCategory c, List<Problem> problems) {
+    private void checkCategory(Long id, NewCategory c, List<FieldProblem> problems) {
         text(c.nameId(), 120, "nameId", "error.category.name", problems);
         text(c.nameEn(), 120, "nameEn", "error.category.name", problems);
         String hashtag = c.hashtag() == null ? "" : c.hashtag().strip();
         if (!HASHTAG.matcher(hashtag).matches()) {
-            problems.add(new Problem("hashtag", "error.category.hashtag"));
+            problems.add(new FieldProblem("hashtag", "error.category.hashtag"));
         } else {
             // Free text is matched by "contains": #banjir would also catch #banjirastina.
             String lower = hashtag.toLowerCase(Locale.ROOT);
@@ -158,13 +159,13 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
                 String other = rs.getString("hashtag").toLowerCase(Locale.ROOT);
                 if ((id == null || rs.getLong("id") != id) && (other.contains(lower) || lower.contains(other))
                         && problems.stream().noneMatch(p -> p.field().equals("hashtag"))) {
-                    problems.add(new Problem("hashtag", other.equals(lower) ? "error.category.hashtag.taken" : "error.category.hashtag.overlap"));
+                    problems.add(new FieldProblem("hashtag", other.equals(lower) ? "error.category.hashtag.taken" : "error.category.hashtag.overlap"));
                 }
             });
         }
-        if (c.icon() == null || !ICON.matcher(c.icon()).matches()) problems.add(new Problem("icon", "error.category.icon"));
+        if (c.icon() == null || !ICON.matcher(c.icon()).matches()) problems.add(new FieldProblem("icon", "error.category.icon"));
         if (c.defaultAgencyId() != null && regions.agency(c.defaultAgencyId()).isEmpty()) {
-            problems.add(new Problem("defaultAgencyId", "error.category.agency"));
+            problems.add(new FieldProblem("defaultAgencyId", "error.category.agency"));
         }
         range(c.verifyDays(), 1, MAX_VERIFY_DAYS, "verifyDays", "error.category.verify-days", problems);
         range(c.followUpDays(), 1, MAX_FOLLOWUP_DAYS, "followUpDays", "error.category.followup-days", problems);
@@ -177,26 +178,26 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     @Override
     public void addQuestion(long categoryId, NewQuestion q) {
         category(categoryId).orElseThrow(NotFound::new);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String code = q.code() == null ? "" : q.code().strip();
-        if (!QUESTION_CODE.matcher(code).matches()) problems.add(new Problem("code", "error.question.code"));
+        if (!QUESTION_CODE.matcher(code).matches()) problems.add(new FieldProblem("code", "error.question.code"));
         else if (count("select count(*) from category_question where category_id = ? and code = ?", categoryId, code) > 0) {
             // also a removed question's code: its answers are stored under it
-            problems.add(new Problem("code", "error.question.code.taken"));
+            problems.add(new FieldProblem("code", "error.question.code.taken"));
         }
         checkQuestion(q, problems);
         refuseIf(problems);
         try {
             categories.addQuestion(categoryId, question(code, q), q.sortOrder());
         } catch (DataIntegrityViolationException e) {
-            throw new Rejected(List.of(new Problem("code", "error.question.code.taken")));
+            throw new Rejected(List.of(new FieldProblem("code", "error.question.code.taken")));
         }
     }
 
     @Override
     public void updateQuestion(long categoryId, NewQuestion q) {
         category(categoryId).flatMap(c -> c.question(q.code())).orElseThrow(NotFound::new);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         checkQuestion(q, problems);
         refuseIf(problems);
         jdbc.sql("""
@@ -216,18 +217,18 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
         categories.changed();
     }
 
-    private static void checkQuestion(NewQuestion q, List<Problem> problems) {
+    private static void checkQuestion(NewQuestion q, List<FieldProblem> problems) {
         text(q.labelId(), 200, "labelId", "error.question.label", problems);
         text(q.labelEn(), 200, "labelEn", "error.question.label", problems);
         if (q.kind() == null) {
-            problems.add(new Problem("kind", "error.question.kind"));
+            problems.add(new FieldProblem("kind", "error.question.kind"));
         } else if ((q.kind() == QuestionKind.CHOICE) == q.choices().isEmpty()) {
-            problems.add(new Problem("choices", q.kind() == QuestionKind.CHOICE ? "error.question.choices.required" : "error.question.choices.unwanted"));
+            problems.add(new FieldProblem("choices", q.kind() == QuestionKind.CHOICE ? "error.question.choices.required" : "error.question.choices.unwanted"));
         }
         Set<String> seen = new HashSet<>();
         boolean bad = q.choices().stream().anyMatch(choice -> choice == null || choice.isBlank() || choice.contains("|")
                 || choice.length() > 100 || !choice.equals(choice.strip()) || !seen.add(choice));
-        if (bad || String.join("|", q.choices()).length() > 1000) problems.add(new Problem("choices", "error.question.choices"));
+        if (bad || String.join("|", q.choices()).length() > 1000) problems.add(new FieldProblem("choices", "error.question.choices"));
         range(q.sortOrder(), 0, MAX_SORT_ORDER, "sortOrder", "error.sort-order", problems);
     }
 
@@ -241,20 +242,20 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     @Override
     public void addRoutingRule(long categoryId, String kelurahanCode, long agencyId) {
         category(categoryId).orElseThrow(NotFound::new);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         boolean kelurahan = kelurahanCode != null
                 && regions.find(kelurahanCode).map(Region::level).filter(RegionLevel.KELURAHAN::equals).isPresent();
         if (!kelurahan) {
-            problems.add(new Problem("kelurahanCode", "error.routing.kelurahan"));
+            problems.add(new FieldProblem("kelurahanCode", "error.routing.kelurahan"));
         } else if (count("select count(*) from routing_rule where category_id = ? and kelurahan_code = ?", categoryId, kelurahanCode) > 0) {
-            problems.add(new Problem("kelurahanCode", "error.routing.exists"));
+            problems.add(new FieldProblem("kelurahanCode", "error.routing.exists"));
         }
-        if (regions.agency(agencyId).isEmpty()) problems.add(new Problem("agencyId", "error.routing.agency"));
+        if (regions.agency(agencyId).isEmpty()) problems.add(new FieldProblem("agencyId", "error.routing.agency"));
         refuseIf(problems);
         try {
             categories.addRoutingRule(categoryId, kelurahanCode, agencyId);
         } catch (DataIntegrityViolationException e) {
-            throw new Rejected(List.of(new Problem("kelurahanCode", "error.routing.exists")));
+            throw new Rejected(List.of(new FieldProblem("kelurahanCode", "error.routing.exists")));
         }
     }
 
@@ -277,20 +278,20 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
-    private static void text(String value, int max, String field, String key, List<Problem> problems) {
-        if (value == null || value.isBlank() || value.strip().length() > max) problems.add(new Problem(field, key));
+    private static void text(String value, int max, String field, String key, List<FieldProblem> problems) {
+        if (value == null || value.isBlank() || value.strip().length() > max) problems.add(new FieldProblem(field, key));
     }
 
-    private static void range(int value, int min, int max, String field, String key, List<Problem> problems) {
-        if (value < min || value > max) problems.add(new Problem(field, key));
+    private static void range(int value, int min, int max, String field, String key, List<FieldProblem> problems) {
+        if (value < min || value > max) problems.add(new FieldProblem(field, key));
     }
 
-    private static void refuseIf(List<Problem> problems) {
+    private static void refuseIf(List<FieldProblem> problems) {
         if (!problems.isEmpty()) throw new Rejected(problems);
     }
 
     /** Another admin took the same code or hashtag between our check and our write. */
     private static Rejected raceOnUniqueValue() {
-        return new Rejected(List.of(new Problem("form", "error.category.race")));
+        return new Rejected(List.of(new FieldProblem("form", "error.category.race")));
     }
 }

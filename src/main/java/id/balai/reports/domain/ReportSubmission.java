@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.FieldProblem;
 import id.balai.calendar.Holidays;
 import id.balai.organisation.GeoPoint;
 import id.balai.organisation.Region;
@@ -45,7 +46,6 @@ public class ReportSubmission {
     private static final int TRACKING_CODE_ATTEMPTS = 5;
 
     /** A field and the message key explaining what is wrong with it. */
-    public record FieldProblem(String field, String messageKey) {}
 
     public sealed interface Outcome permits Saved, Invalid {}
 

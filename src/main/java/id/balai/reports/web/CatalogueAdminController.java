@@ -1,5 +1,6 @@
 package id.balai.reports.web;
 
+import id.balai.platform.FieldProblem;
 import id.balai.identity.StaffPrincipal;
 import id.balai.organisation.Regions;
 import id.balai.reports.CatalogueAdmin;
@@ -61,7 +62,7 @@ class CatalogueAdminController {
     @PostMapping(BASE)
     String create(@AuthenticationPrincipal StaffPrincipal admin, CategoryForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         var values = form.toNewCategory(problems);
         if (problems.isEmpty()) {
             try {
@@ -70,7 +71,7 @@ class CatalogueAdminController {
                 redirect.addFlashAttribute("flash", "flash.category.created");
                 return "redirect:" + BASE + "/" + id;
             } catch (CatalogueAdmin.Rejected e) {
-                problems.addAll(problems(e));
+                problems.addAll(e.problems());
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -87,7 +88,7 @@ class CatalogueAdminController {
     String update(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id, CategoryForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         CategorySettings category = settings(id);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         var change = form.toChange(problems);
         Integer version = CategoryForm.number(form.getVersion(), "form", "error.category.version", problems);
         if (problems.isEmpty()) {
@@ -97,14 +98,14 @@ class CatalogueAdminController {
                 redirect.addFlashAttribute("flash", "flash.category.saved");
                 return "redirect:" + BASE + "/" + id;
             } catch (CatalogueAdmin.Rejected e) {
-                problems.addAll(problems(e));
+                problems.addAll(e.problems());
             } catch (CatalogueAdmin.Conflict e) {
                 // Keep what this admin typed, show what is stored now, and let a second save overwrite it knowingly.
                 CategorySettings current = settings(id);
                 form.setVersion(String.valueOf(current.version()));
                 model.addAttribute("conflict", current);
                 response.setStatus(HttpStatus.CONFLICT.value());
-                return categoryPage(model, current, form, List.of(new Problem("form", "error.category.conflict")));
+                return categoryPage(model, current, form, List.of(new FieldProblem("form", "error.category.conflict")));
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -125,7 +126,7 @@ class CatalogueAdminController {
         return "redirect:" + BASE;
     }
 
-    private String categoryPage(Model model, CategorySettings category, CategoryForm form, List<Problem> problems) {
+    private String categoryPage(Model model, CategorySettings category, CategoryForm form, List<FieldProblem> problems) {
         model.addAttribute("category", category);
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
@@ -197,21 +198,21 @@ class CatalogueAdminController {
 
     private String saveQuestion(Model model, HttpServletResponse response, CategorySettings category, NewQuestion existing,
             QuestionForm form, java.util.function.Consumer<NewQuestion> save, Supplier<String> done) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         NewQuestion question = form.toQuestion(problems);
         if (problems.isEmpty()) {
             try {
                 save.accept(question);
                 return done.get();
             } catch (CatalogueAdmin.Rejected e) {
-                problems.addAll(problems(e));
+                problems.addAll(e.problems());
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return questionPage(model, category, existing, form, problems);
     }
 
-    private String questionPage(Model model, CategorySettings category, NewQuestion existing, QuestionForm form, List<Problem> problems) {
+    private String questionPage(Model model, CategorySettings category, NewQuestion existing, QuestionForm form, List<FieldProblem> problems) {
         model.addAttribute("category", category);
         model.addAttribute("question", existing);
         model.addAttribute("form", form);
@@ -226,7 +227,7 @@ class CatalogueAdminController {
     String addRule(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id, RoutingForm routing, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         CategorySettings category = settings(id);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         Integer agency = CategoryForm.number(routing.getAgencyId(), "agencyId", "error.routing.agency", problems);
         if (problems.isEmpty()) {
             try {
@@ -236,7 +237,7 @@ class CatalogueAdminController {
                 redirect.addFlashAttribute("flash", "flash.routing.added");
                 return "redirect:" + BASE + "/" + id;
             } catch (CatalogueAdmin.Rejected e) {
-                problems.addAll(problems(e));
+                problems.addAll(e.problems());
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -266,10 +267,6 @@ class CatalogueAdminController {
 
     private CategorySettings settings(long id) {
         return catalogue.category(id).orElseThrow(WebErrors::notFound);
-    }
-
-    private static List<Problem> problems(CatalogueAdmin.Rejected e) {
-        return e.problems().stream().map(p -> new Problem(p.field(), p.messageKey())).toList();
     }
 
     /** Choices typed one per line; blank lines ignored. */

@@ -1,5 +1,6 @@
 package id.balai.reports.web;
 
+import id.balai.platform.FieldProblem;
 import id.balai.reports.CatalogueAdmin.CategoryChange;
 import id.balai.reports.CatalogueAdmin.CategorySettings;
 import id.balai.reports.CatalogueAdmin.NewCategory;
@@ -55,13 +56,13 @@ public class CategoryForm {
     }
 
     /** The values for a new category; a number that is not one becomes a problem (and a placeholder). */
-    NewCategory toNewCategory(List<Problem> problems) {
+    NewCategory toNewCategory(List<FieldProblem> problems) {
         CategoryChange c = toChange(problems);
         return new NewCategory(code, c.nameId(), c.nameEn(), c.hashtag(), c.icon(), c.defaultAgencyId(), c.emergency(),
                 c.verifyDays(), c.followUpDays(), c.autoCloseDays(), c.sortOrder());
     }
 
-    CategoryChange toChange(List<Problem> problems) {
+    CategoryChange toChange(List<FieldProblem> problems) {
         Long agency = null;
         if (defaultAgencyId != null && !defaultAgencyId.isBlank()) {
             Integer parsed = number(defaultAgencyId, "defaultAgencyId", "error.category.agency", problems);
@@ -75,11 +76,11 @@ public class CategoryForm {
     }
 
     /** A whole number typed in a field, or null with a problem for that field. */
-    static Integer number(String text, String field, String messageKey, List<Problem> problems) {
+    static Integer number(String text, String field, String messageKey, List<FieldProblem> problems) {
         try {
             return Integer.valueOf(text == null ? "" : text.strip());
         } catch (NumberFormatException e) {
-            problems.add(new Problem(field, messageKey));
+            problems.add(new FieldProblem(field, messageKey));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package id.balai.reports.web;
 
+import id.balai.platform.FieldProblem;
 import id.balai.organisation.Regions;
 import id.balai.platform.storage.FileStorage;
 import id.balai.reports.domain.Categories;
@@ -94,7 +95,7 @@ class CitizenReportController {
         Optional<Report> earlier = reports.bySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) return redirectToCitizenPage(earlier.get());
 
-        List<Problem> problems = new ArrayList<>(bindingProblems(binding, form));
+        List<FieldProblem> problems = new ArrayList<>(bindingProblems(binding, form));
         if (removePhotos != null) removePhotos.forEach(id -> staging.remove(form.getSubmissionKey(), id));
         if (photos != null) {
             for (MultipartFile photo : photos) {
@@ -102,13 +103,13 @@ class CitizenReportController {
                 try {
                     staging.stage(form.getSubmissionKey(), photo.getBytes());
                 } catch (PhotoProcessor.RejectedPhoto e) {
-                    problems.add(new Problem("photos", e.messageKey()));
+                    problems.add(new FieldProblem("photos", e.messageKey()));
                 }
             }
         }
         if (!problems.isEmpty()) {
             submission.validate(form).stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-                    .forEach(p -> problems.add(new Problem(p.field(), p.messageKey())));
+                    .forEach(problems::add);
             return new ModelAndView(showForm(form, problems, model, response));
         }
 
@@ -140,7 +141,7 @@ class CitizenReportController {
         ReportSubmission.Outcome outcome = submission.submit(form);
         if (outcome instanceof ReportSubmission.Invalid invalid) {
             invalid.problems().stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-                    .forEach(p -> problems.add(new Problem(p.field(), p.messageKey())));
+                    .forEach(problems::add);
             return new ModelAndView(showForm(form, problems, model, response));
         }
         return redirectToCitizenPage(((ReportSubmission.Saved) outcome).report());
@@ -150,17 +151,17 @@ class CitizenReportController {
      * Values that are not even of the right type (letters for a coordinate, a forged category) become
      * form problems, not an error page: the citizen keeps everything else they typed.
      */
-    private static List<Problem> bindingProblems(BindingResult binding, SubmissionForm form) {
-        List<Problem> problems = new ArrayList<>();
+    private static List<FieldProblem> bindingProblems(BindingResult binding, SubmissionForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
         for (FieldError error : binding.getFieldErrors()) {
             switch (error.getField()) {
                 case "lat", "lon" -> {
                     form.setLat(null);
                     form.setLon(null);
-                    if (problems.stream().noneMatch(p -> p.field().equals("location"))) problems.add(new Problem("location", "error.location.invalid"));
+                    if (problems.stream().noneMatch(p -> p.field().equals("location"))) problems.add(new FieldProblem("location", "error.location.invalid"));
                 }
-                case "categoryId" -> problems.add(new Problem("categoryId", "error.category.required"));
-                default -> problems.add(new Problem("form", "error.form.invalid"));
+                case "categoryId" -> problems.add(new FieldProblem("categoryId", "error.category.required"));
+                default -> problems.add(new FieldProblem("form", "error.form.invalid"));
             }
         }
         return problems;
@@ -188,12 +189,12 @@ class CitizenReportController {
         return image(storage.open(photo.thumbKey()), CacheControl.noStore());
     }
 
-    private String showForm(SubmissionForm form, List<Problem> problems, Model model, HttpServletResponse response) {
+    private String showForm(SubmissionForm form, List<FieldProblem> problems, Model model, HttpServletResponse response) {
         response.setStatus(422);
         return showForm(form, problems, model);
     }
 
-    private String showForm(SubmissionForm form, List<Problem> problems, Model model) {
+    private String showForm(SubmissionForm form, List<FieldProblem> problems, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("categories", categories.all());

@@ -1,5 +1,6 @@
 package id.balai.reports.web;
 
+import id.balai.platform.FieldProblem;
 import id.balai.reports.CatalogueAdmin.NewQuestion;
 import id.balai.reports.CatalogueAdmin.QuestionKind;
 import java.util.List;
@@ -27,12 +28,12 @@ public class QuestionForm {
         return f;
     }
 
-    NewQuestion toQuestion(List<Problem> problems) {
+    NewQuestion toQuestion(List<FieldProblem> problems) {
         QuestionKind parsedKind = null;
         try {
             parsedKind = QuestionKind.valueOf(kind == null ? "" : kind);
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem("kind", "error.question.kind"));
+            problems.add(new FieldProblem("kind", "error.question.kind"));
         }
         Integer order = CategoryForm.number(sortOrder, "sortOrder", "error.sort-order", problems);
         return new NewQuestion(code, labelId, labelEn, parsedKind, required, CatalogueAdminController.lines(choices),

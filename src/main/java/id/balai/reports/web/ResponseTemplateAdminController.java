@@ -1,5 +1,6 @@
 package id.balai.reports.web;
 
+import id.balai.platform.FieldProblem;
 import id.balai.identity.StaffPrincipal;
 import id.balai.organisation.Regions;
 import id.balai.reports.domain.ResponseTemplates;
@@ -95,14 +96,14 @@ class ResponseTemplateAdminController {
 
     private String save(Model model, HttpServletResponse response, ResponseTemplate existing, ResponseTemplateForm form,
             Function<ResponseTemplateForm.Values, String> store) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         ResponseTemplateForm.Values values = form.toValues(problems, agency -> regions.agency(agency).isPresent());
         if (problems.isEmpty()) return store.apply(values);
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return templatePage(model, existing, form, problems);
     }
 
-    private String templatePage(Model model, ResponseTemplate template, ResponseTemplateForm form, List<Problem> problems) {
+    private String templatePage(Model model, ResponseTemplate template, ResponseTemplateForm form, List<FieldProblem> problems) {
         model.addAttribute("template", template);
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);

@@ -1,5 +1,6 @@
 package id.balai.reports.web;
 
+import id.balai.platform.FieldProblem;
 import id.balai.reports.domain.ResponseTemplates;
 import id.balai.reports.domain.ResponseTemplates.ResponseTemplate;
 import java.util.List;
@@ -30,7 +31,7 @@ public class ResponseTemplateForm {
      * The checked values, or null with problems in the order of the fields. A line break counts as one
      * character whatever the browser sent.
      */
-    Values toValues(List<Problem> problems, LongPredicate knownAgency) {
+    Values toValues(List<FieldProblem> problems, LongPredicate knownAgency) {
         Long agency = null;
         if (agencyId != null && !agencyId.isBlank()) {
             try {
@@ -38,14 +39,14 @@ public class ResponseTemplateForm {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            if (agency == null || !knownAgency.test(agency)) problems.add(new Problem("agencyId", "error.template.agency"));
+            if (agency == null || !knownAgency.test(agency)) problems.add(new FieldProblem("agencyId", "error.template.agency"));
         }
         String t = title == null ? "" : title.strip();
         String b = body == null ? "" : body.replace("\r\n", "\n").strip();
-        if (t.isEmpty()) problems.add(new Problem("title", "error.template.title"));
-        else if (t.length() > ResponseTemplates.MAX_TITLE) problems.add(new Problem("title", "error.template.title.long"));
-        if (b.isEmpty()) problems.add(new Problem("body", "error.template.body"));
-        else if (b.length() > ResponseTemplates.MAX_BODY) problems.add(new Problem("body", "error.template.body.long"));
+        if (t.isEmpty()) problems.add(new FieldProblem("title", "error.template.title"));
+        else if (t.length() > ResponseTemplates.MAX_TITLE) problems.add(new FieldProblem("title", "error.template.title.long"));
+        if (b.isEmpty()) problems.add(new FieldProblem("body", "error.template.body"));
+        else if (b.length() > ResponseTemplates.MAX_BODY) problems.add(new FieldProblem("body", "error.template.body.long"));
         return problems.isEmpty() ? new Values(agency, t, b) : null;
     }
 

@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import id.balai.reports.CatalogueAdmin.CategoryChange;
 import id.balai.reports.CatalogueAdmin.CategorySettings;
 import id.balai.reports.CatalogueAdmin.NewCategory;
 import id.balai.reports.CatalogueAdmin.NewQuestion;
-import id.balai.reports.CatalogueAdmin.Problem;
 import id.balai.reports.CatalogueAdmin.QuestionKind;
 import id.balai.reports.ReportStatus;
 import java.util.List;
@@ -65,13 +65,13 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
     @Test
     void codesAndHashtagsAreCheckedAgainstEveryOtherCategory() {
         assertThat(problems(() -> admin.createCategory(new NewCategory("jalan", "J", "J", "#JalanRusak", "road", null, false, 3, 5, 10, 0))))
-                .containsExactly(new Problem("code", "error.category.code.taken"), new Problem("hashtag", "error.category.hashtag.taken"));
+                .containsExactly(new FieldProblem("code", "error.category.code.taken"), new FieldProblem("hashtag", "error.category.hashtag.taken"));
         assertThat(problems(() -> admin.createCategory(new NewCategory("Jalan Besar", "", "J", "#jalan", "road", 999L, false, 0, 91, 61, 10_000))))
-                .extracting(Problem::messageKey).containsExactly("error.category.code", "error.category.name",
+                .extracting(FieldProblem::messageKey).containsExactly("error.category.code", "error.category.name",
                         "error.category.hashtag.overlap", "error.category.agency", "error.category.verify-days",
                         "error.category.followup-days", "error.category.autoclose-days", "error.sort-order");
         assertThat(problems(() -> admin.updateCategory(roads.id(), 0, change("Jalan", "#sampah", true))))
-                .containsExactly(new Problem("hashtag", "error.category.hashtag.taken"));
+                .containsExactly(new FieldProblem("hashtag", "error.category.hashtag.taken"));
         // its own hashtag is fine
         admin.updateCategory(roads.id(), 0, change("Jalan", "#jalanrusak", true));
         assertThat(admin.categories()).hasSize(2);
@@ -98,7 +98,7 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
         assertThat(reports.answers(report.id())).containsEntry("ukuran", "Besar");
         assertThat(admin.category(id).orElseThrow().questions()).extracting(NewQuestion::code).containsExactly("dalam");
         assertThat(problems(() -> admin.addQuestion(id, new NewQuestion("ukuran", "U", "S", QuestionKind.TEXT, false, List.of(), 1))))
-                .containsExactly(new Problem("code", "error.question.code.taken"));
+                .containsExactly(new FieldProblem("code", "error.question.code.taken"));
         assertThatThrownBy(() -> admin.removeQuestion(id, "ukuran")).isInstanceOf(CatalogueAdmin.NotFound.class);
         assertThatThrownBy(() -> admin.updateQuestion(id, new NewQuestion("ukuran", "U", "S", QuestionKind.TEXT, false, List.of(), 1)))
                 .isInstanceOf(CatalogueAdmin.NotFound.class);
@@ -111,9 +111,9 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
         assertThat(categories.responsibleAgency(roads, KELURAHAN_A)).contains(AGENCY_DLH);
         assertThat(categories.responsibleAgency(roads, KELURAHAN_B)).contains(AGENCY_DPUPR);
         assertThat(problems(() -> admin.addRoutingRule(roads.id(), KELURAHAN_A, AGENCY_DPUPR)))
-                .containsExactly(new Problem("kelurahanCode", "error.routing.exists"));
+                .containsExactly(new FieldProblem("kelurahanCode", "error.routing.exists"));
         assertThat(problems(() -> admin.addRoutingRule(roads.id(), "33.74.01", 99)))
-                .containsExactly(new Problem("kelurahanCode", "error.routing.kelurahan"), new Problem("agencyId", "error.routing.agency"));
+                .containsExactly(new FieldProblem("kelurahanCode", "error.routing.kelurahan"), new FieldProblem("agencyId", "error.routing.agency"));
         assertThat(admin.category(roads.id()).orElseThrow().routingRules())
                 .containsExactly(new CatalogueAdmin.RoutingRule(KELURAHAN_A, AGENCY_DLH));
         admin.removeRoutingRule(roads.id(), KELURAHAN_A);
@@ -136,7 +136,7 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
         return new CategoryChange(nameId, nameId, hashtag, "tree", AGENCY_DLH, false, 2, 4, 8, 7, active);
     }
 
-    private static List<Problem> problems(Runnable change) {
+    private static List<FieldProblem> problems(Runnable change) {
         try {
             change.run();
         } catch (CatalogueAdmin.Rejected e) {
