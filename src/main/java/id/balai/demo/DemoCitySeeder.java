@@ -100,8 +100,10 @@ class DemoCitySeeder implements SmartInitializingSingleton {
         try {
             seeded = tx.execute(status -> registry.hasRegions() ? null : seed());
         } catch (DuplicateKeyException e) {
-            log.info("Another node seeded the demo city at the same moment; keeping its data");
             registry.refresh();
+            // Only another node's seed explains a clash; one inside our own seed is a bug and must show.
+            if (!registry.hasRegions()) throw e;
+            log.info("Another node seeded the demo city at the same moment; keeping its data");
             return false;
         } catch (RuntimeException e) {
             registry.refresh(); // forget the boundaries of the rolled-back seed

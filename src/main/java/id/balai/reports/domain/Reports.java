@@ -108,14 +108,14 @@ public class Reports {
     private void countOnMap(Report r, int delta) {
         long cy = (long) Math.floor(r.lat / MAP_CELL_DEGREES);
         long cx = (long) Math.floor(r.lon / MAP_CELL_DEGREES);
-        if (delta > 0) {
-            jdbc.sql("""
-                    insert into report_map_cell (cy, cx, n, sum_lat, sum_lon)
-                    select ?, ?, 0, 0, 0 where not exists (select 1 from report_map_cell where cy = ? and cx = ?)""")
-                    .params(cy, cx, cy, cx).update();
-        }
-        jdbc.sql("update report_map_cell set n = n + ?, sum_lat = sum_lat + ?, sum_lon = sum_lon + ? where cy = ? and cx = ?")
+        int counted = jdbc.sql("update report_map_cell set n = n + ?, sum_lat = sum_lat + ?, sum_lon = sum_lon + ? where cy = ? and cx = ?")
                 .params(delta, delta * r.lat, delta * r.lon, cy, cx).update();
+        // A new cell. Not "insert … where not exists": H2 reused that subquery's earlier answer within one
+        // transaction, so the second report in a new cell during the demo seed hit the primary key.
+        if (counted == 0 && delta > 0) {
+            jdbc.sql("insert into report_map_cell (cy, cx, n, sum_lat, sum_lon) values (?, ?, ?, ?, ?)")
+                    .params(cy, cx, delta, delta * r.lat, delta * r.lon).update();
+        }
     }
 
     private void flushTimeline(Report r) {

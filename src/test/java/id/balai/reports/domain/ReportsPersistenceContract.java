@@ -75,6 +75,17 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
     }
 
     @Test
+    void severalReportsInOneNewMapCellWithinOneTransactionAreAllCounted() {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < 3; i++) inStatus(ReportStatus.ROUTED, roads, KELURAHAN_A, NOW.minusSeconds(90 - i), false, -6.9850, 110.4150);
+        });
+        assertThat(reports.publicMap(Filter.none(), -7.1, 110.3, -6.9, 110.5, 1.0)).singleElement()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(3));
+    }
+
+    @Test
     void keptPublicPagesGrowOldOnlyWhenWhatThePublicSeesChanges() {
         Report received = submit(roads, KELURAHAN_A, -6.9800, 110.4000, NOW.minusSeconds(50), false);
         long start = publicContent.version();
