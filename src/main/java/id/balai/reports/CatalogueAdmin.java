@@ -21,6 +21,12 @@ public interface CatalogueAdmin {
     /** Creates a category and answers its id. */
     long createCategory(NewCategory category);
 
+    /** What {@link #createCategory} would refuse in these values, storing nothing: a form names every problem at once. */
+    List<FieldProblem> checkNewCategory(NewCategory category);
+
+    /** What {@link #updateCategory} would refuse in these values (not a version conflict), storing nothing. */
+    List<FieldProblem> checkCategoryChange(long id, CategoryChange change);
+
     /**
      * Every category, active or not, in form order, with its questions and routing rules. For the admin
      * pages: read from the database, not the cache.

@@ -54,7 +54,7 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     // --- categories ----------------------------------------------------------------------------
 
     @Override
-    public long createCategory(NewCategory c) {
+    public List<FieldProblem> checkNewCategory(NewCategory c) {
         List<FieldProblem> problems = new ArrayList<>();
         String code = c.code() == null ? "" : c.code().strip();
         if (!CATEGORY_CODE.matcher(code).matches()) problems.add(new FieldProblem("code", "error.category.code"));
@@ -62,7 +62,13 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
             problems.add(new FieldProblem("code", "error.category.code.taken"));
         }
         checkCategory(null, c, problems);
-        refuseIf(problems);
+        return problems;
+    }
+
+    @Override
+    public long createCategory(NewCategory c) {
+        refuseIf(checkNewCategory(c));
+        String code = c.code().strip();
         try {
             return categories.create(code, c.nameId().strip(), c.nameEn().strip(), c.hashtag().strip(), c.icon(), c.defaultAgencyId(),
                     c.emergency(), c.verifyDays(), c.followUpDays(), c.autoCloseDays(), c.sortOrder());
@@ -108,12 +114,17 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     }
 
     @Override
-    public void updateCategory(long id, int version, CategoryChange c) {
+    public List<FieldProblem> checkCategoryChange(long id, CategoryChange c) {
         CategorySettings current = category(id).orElseThrow(NotFound::new);
         List<FieldProblem> problems = new ArrayList<>();
         checkCategory(id, new NewCategory(current.code(), c.nameId(), c.nameEn(), c.hashtag(), c.icon(), c.defaultAgencyId(),
                 c.emergency(), c.verifyDays(), c.followUpDays(), c.autoCloseDays(), c.sortOrder()), problems);
-        refuseIf(problems);
+        return problems;
+    }
+
+    @Override
+    public void updateCategory(long id, int version, CategoryChange c) {
+        refuseIf(checkCategoryChange(id, c));
         int updated;
         try {
             updated = jdbc.sql("""

@@ -64,6 +64,8 @@ class CatalogueAdminController {
             RedirectAttributes redirect) {
         List<FieldProblem> problems = new ArrayList<>();
         var values = form.toNewCategory(problems);
+        // a number that is not one is a problem already; name the others too, not only after it is fixed
+        if (!problems.isEmpty()) FieldProblem.addNew(problems, catalogue.checkNewCategory(values));
         if (problems.isEmpty()) {
             try {
                 long id = catalogue.createCategory(values);
@@ -91,6 +93,7 @@ class CatalogueAdminController {
         List<FieldProblem> problems = new ArrayList<>();
         var change = form.toChange(problems);
         Integer version = CategoryForm.number(form.getVersion(), "form", "error.category.version", problems);
+        if (!problems.isEmpty()) FieldProblem.addNew(problems, catalogue.checkCategoryChange(id, change));
         if (problems.isEmpty()) {
             try {
                 catalogue.updateCategory(id, version, change);

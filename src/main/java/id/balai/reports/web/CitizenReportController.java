@@ -108,8 +108,7 @@ class CitizenReportController {
             }
         }
         if (!problems.isEmpty()) {
-            submission.validate(form).stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-                    .forEach(problems::add);
+            FieldProblem.addNew(problems, submission.validate(form));
             return new ModelAndView(showForm(form, problems, model, response));
         }
 
@@ -140,8 +139,7 @@ class CitizenReportController {
 
         ReportSubmission.Outcome outcome = submission.submit(form);
         if (outcome instanceof ReportSubmission.Invalid invalid) {
-            invalid.problems().stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-                    .forEach(problems::add);
+            FieldProblem.addNew(problems, invalid.problems());
             return new ModelAndView(showForm(form, problems, model, response));
         }
         return redirectToCitizenPage(((ReportSubmission.Saved) outcome).report());
