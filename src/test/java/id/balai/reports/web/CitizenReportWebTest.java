@@ -17,6 +17,7 @@ import id.balai.reports.domain.Category;
 import id.balai.reports.domain.Report;
 import id.balai.reports.domain.Reports;
 import id.balai.support.TestImages;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.Cookie;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,14 @@ class CitizenReportWebTest {
         assertThat(html).contains("#sampahastina", "#banjirastina", kelurahan.name(),
                 "name=\"submissionKey\"", "name=\"_csrf\"");
         assertThat(html).contains("Laporkan masalah");
+    }
+
+    @Test
+    void theFormsTextFieldsAreParsedInMemoryAndOnlyLargeFilesGoToDisk(@Autowired MultipartConfigElement multipart) {
+        // MockMvc does not parse multipart bodies the way Tomcat does, so the setting itself is checked:
+        // with a threshold of 0 every text field of a real form post became a temporary file.
+        assertThat(multipart.getFileSizeThreshold()).isBetween(16 * 1024, 256 * 1024);
+        assertThat(multipart.getMaxFileSize()).isEqualTo(12L * 1024 * 1024);
     }
 
     @Test
