@@ -7,6 +7,7 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.GpsDirectory;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,17 +15,27 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntBinaryOperator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns an upload into what Balai stores: the content must really be JPEG, PNG or WebP (checked by
- * its bytes, not its name), at most 2048 px on the long side, re-encoded as JPEG so that no EXIF
- * (camera, owner, GPS) survives. GPS found in the original is returned to offer it as the location.
+ * its bytes, not its name and by decoding every row), at most 2048 px on the long side, as a JPEG
+ * without EXIF (camera, owner, GPS). An upright JPEG that fits is kept as sent minus its metadata
+ * ({@link JpegWithoutMetadata}: no second compression, a fraction of the memory and CPU); anything
+ * else is re-encoded from its pixels. GPS found in the original is returned to offer it as the location.
  */
 @Component
 public class PhotoProcessor {
@@ -50,8 +61,8 @@ public class PhotoProcessor {
     }
 
     /**
-     * A decoded photo holds 10–15 MB while it is processed; one per core at a time keeps 32 parallel uploads
-     * from exhausting a 256 MB heap (bench/FINDINGS.md §6) and costs no throughput: the work is CPU-bound.
+     * A photo being re-encoded holds up to ~40 MB (a 12-megapixel phone photo); one per core at a time keeps 32
+     * parallel uploads from exhausting a 256 MB heap (bench/FINDINGS.md §6) and costs no throughput: the work is CPU-bound.
      */
     private final Semaphore decoding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
@@ -66,35 +77,64 @@ public class PhotoProcessor {
             throw new RejectedPhoto("error.photo.unreadable");
         }
         try {
-            return processDecoded(bytes);
+            return processDecoded(bytes, format);
         } finally {
             decoding.release();
         }
     }
 
-    private Processed processDecoded(byte[] bytes) throws RejectedPhoto {
+    private Processed processDecoded(byte[] bytes, String format) throws RejectedPhoto {
         try {
-            BufferedImage image = flatten(decode(bytes));
             Metadata metadata = readMetadata(bytes);
             int rotation = rotation(metadata);
-            boolean tooLarge = image.getWidth() > MAX_SIDE || image.getHeight() > MAX_SIDE;
-            BufferedImage full;
-            if (tooLarge) {
-                full = Thumbnails.of(image).size(MAX_SIDE, MAX_SIDE).keepAspectRatio(true).rotate(rotation).asBufferedImage();
-            } else if (rotation != 0) {
-                // turn upright without enlarging: size() would scale a small photo up to 2048 px
-                full = Thumbnails.of(image).scale(1.0).rotate(rotation).asBufferedImage();
+            Optional<byte[]> plain = "jpeg".equals(format) && rotation == 0 ? JpegWithoutMetadata.of(bytes) : Optional.empty();
+            boolean keepAsSent = plain.isPresent();
+            // A JPEG kept as sent is decoded only to check it and for the thumbnail: a fraction of its size will do.
+            Decoded decoded = decode(bytes, (w, h) -> keepAsSent && w <= MAX_SIDE && h <= MAX_SIDE ? 2 * THUMB_SIDE : MAX_SIDE);
+            byte[] jpeg;
+            BufferedImage forThumbnail;
+            int width, height;
+            if (keepAsSent && decoded.width() <= MAX_SIDE && decoded.height() <= MAX_SIDE) {
+                jpeg = plain.get();
+                width = decoded.width();
+                height = decoded.height();
+                forThumbnail = flatten(decoded.image());
             } else {
-                full = image;
+                BufferedImage full = upright(fit(flatten(decoded.image()), MAX_SIDE), rotation);
+                jpeg = toJpeg(full, 0.85f, bytes.length);
+                width = full.getWidth();
+                height = full.getHeight();
+                forThumbnail = full;
             }
-            byte[] jpeg = toJpeg(full, 0.85f);
-            byte[] thumb = toJpeg(Thumbnails.of(full).size(THUMB_SIDE, THUMB_SIDE).asBufferedImage(), 0.75f);
+            byte[] thumb = toJpeg(fit(forThumbnail, THUMB_SIDE), 0.75f, 32 * 1024);
             GeoLocation gps = gps(metadata);
-            return new Processed(jpeg, thumb, full.getWidth(), full.getHeight(),
+            return new Processed(jpeg, thumb, width, height,
                     gps == null ? null : gps.getLatitude(), gps == null ? null : gps.getLongitude());
         } catch (IOException | RuntimeException e) {
             throw new RejectedPhoto("error.photo.unreadable");
         }
+    }
+
+    /** The image itself when it already fits in a square of {@code side}, else scaled down to fit (never up). */
+    private static BufferedImage fit(BufferedImage image, int side) throws IOException {
+        if (image.getWidth() <= side && image.getHeight() <= side) return image;
+        return Thumbnails.of(image).size(side, side).keepAspectRatio(true).asBufferedImage();
+    }
+
+    /** Turned by a quarter, half or three quarters as the camera recorded it; the same image when upright. */
+    private static BufferedImage upright(BufferedImage image, int degrees) {
+        if (degrees == 0) return image;
+        int w = image.getWidth(), h = image.getHeight();
+        boolean quarter = degrees == 90 || degrees == 270;
+        BufferedImage turned = new BufferedImage(quarter ? h : w, quarter ? w : h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = turned.createGraphics();
+        AffineTransform t = new AffineTransform();
+        t.translate(turned.getWidth() / 2.0, turned.getHeight() / 2.0);
+        t.rotate(Math.toRadians(degrees));
+        t.translate(-w / 2.0, -h / 2.0);
+        g.drawImage(image, t, null);
+        g.dispose();
+        return turned;
     }
 
     /** JPEG, PNG or WebP by their first bytes; null for anything else. */
@@ -105,24 +145,33 @@ public class PhotoProcessor {
         return null;
     }
 
+    /** A decoded image, perhaps at a fraction of its size, and the size of the picture as sent. */
+    private record Decoded(BufferedImage image, int width, int height) {}
+
     /**
      * Decodes the first image, refusing decompression bombs before a single pixel is decoded and
      * refusing damaged files: readers only warn about a truncated JPEG and fill the rest with grey.
+     * Every pixel row is read, but only every k-th row and column is kept, k the largest whole number
+     * that leaves the long side at least {@code side(width, height)}: a 50-megapixel photo never needs
+     * 150 MB of heap.
      */
-    private static BufferedImage decode(byte[] bytes) throws IOException, RejectedPhoto {
+    private static Decoded decode(byte[] bytes, IntBinaryOperator side) throws IOException, RejectedPhoto {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) throw new RejectedPhoto("error.photo.type");
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) throw new RejectedPhoto("error.photo.too-large");
+                int width = reader.getWidth(0), height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) throw new RejectedPhoto("error.photo.too-large");
+                int step = Math.max(1, Math.max(width, height) / Math.max(1, side.applyAsInt(width, height)));
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
+                BufferedImage image = reader.read(0, param);
                 if (image == null || !warnings.isEmpty()) throw new RejectedPhoto("error.photo.unreadable");
-                return image;
+                return new Decoded(image, width, height);
             } finally {
                 reader.dispose();
             }
@@ -140,9 +189,19 @@ public class PhotoProcessor {
         return rgb;
     }
 
-    private static byte[] toJpeg(BufferedImage image, float quality) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thumbnails.of(image).scale(1.0).outputFormat("jpg").outputQuality(quality).toOutputStream(out);
+    /** Encoded straight from the image's pixels: no copy of the image, and no metadata but JFIF's. */
+    private static byte[] toJpeg(BufferedImage image, float quality, int sizeHint) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint);
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
         return out.toByteArray();
     }
 

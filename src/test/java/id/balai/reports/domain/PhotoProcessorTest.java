@@ -103,6 +103,99 @@ class PhotoProcessorTest {
     }
 
     @Test
+    void anUprightJpegThatFitsIsKeptPixelForPixelWithoutItsMetadataComments() throws Exception {
+        byte[] sent = TestImages.withExif(TestImages.jpeg(TestImages.halves(800, 600, RED, BLUE)), 1, SEMARANG_LAT, SEMARANG_LON);
+        byte[] upload = concat(withSegment(sent, 0xFE, "Pak Budi, Jl. Melati 7".getBytes(StandardCharsets.ISO_8859_1)),
+                "<script>trailing</script>".getBytes(StandardCharsets.ISO_8859_1));
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(out.gpsLat()).isCloseTo(SEMARANG_LAT, within(1e-6));
+        assertThat(out.width()).isEqualTo(800);
+        assertThat(out.height()).isEqualTo(600);
+        assertNoExif(out.jpeg());
+        String raw = new String(out.jpeg(), StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain("Pak Budi").doesNotContain("script");
+        assertThat(out.jpeg()[out.jpeg().length - 2] & 0xff).isEqualTo(0xFF);
+        assertThat(out.jpeg()[out.jpeg().length - 1] & 0xff).isEqualTo(0xD9);
+        // not compressed a second time: the very same pixels
+        BufferedImage before = TestImages.read(sent), after = TestImages.read(out.jpeg());
+        assertThat(after.getRGB(0, 0, 800, 600, null, 0, 800)).isEqualTo(before.getRGB(0, 0, 800, 600, null, 0, 800));
+        BufferedImage thumb = TestImages.read(out.thumbnail());
+        assertThat(thumb.getWidth()).isEqualTo(PhotoProcessor.THUMB_SIDE);
+        assertThat(thumb.getHeight()).isEqualTo(240);
+        assertNoExif(out.thumbnail());
+    }
+
+    @Test
+    void aProgressiveJpegIsKeptAsSentToo() throws Exception {
+        BufferedImage picture = TestImages.halves(640, 480, RED, BLUE);
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var stream = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new javax.imageio.IIOImage(picture, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        byte[] upload = bytes.toByteArray();
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(out.jpeg()).isEqualTo(upload); // nothing to strip: the same bytes
+        assertThat(out.width()).isEqualTo(640);
+    }
+
+    @Test
+    void aJpegWithAColourProfileIsReEncodedRatherThanShownInTheWrongColours() throws Exception {
+        byte[] icc = concat("ICC_PROFILE\0\1\1".getBytes(StandardCharsets.ISO_8859_1),
+                java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData());
+        byte[] upload = withSegment(TestImages.jpeg(TestImages.halves(400, 300, RED, BLUE)), 0xE2, icc);
+
+        PhotoProcessor.Processed out = processor.process(upload);
+
+        assertThat(new String(out.jpeg(), StandardCharsets.ISO_8859_1)).doesNotContain("ICC_PROFILE");
+        BufferedImage image = TestImages.read(out.jpeg());
+        assertColour(image, 100, 150, RED);
+        assertColour(image, 300, 150, BLUE);
+    }
+
+    @Test
+    void aVeryLargePhotoIsDecodedAtAFractionOfItsSizeAndStillClampedExactly() throws Exception {
+        PhotoProcessor.Processed out = processor.process(TestImages.jpeg(TestImages.halves(4500, 1500, RED, BLUE)));
+
+        assertThat(out.width()).isEqualTo(PhotoProcessor.MAX_SIDE);
+        assertThat(out.height()).isCloseTo(683, within(1));
+        BufferedImage image = TestImages.read(out.jpeg());
+        assertColour(image, 500, 340, RED);
+        assertColour(image, 1500, 340, BLUE);
+    }
+
+    @Test
+    void aJpegWhoseSegmentsDoNotAddUpIsRefusedNotStored() {
+        byte[] jpeg = TestImages.jpeg(TestImages.halves(400, 300, RED, BLUE));
+        byte[] broken = jpeg.clone();
+        broken[4] = (byte) 0x7F; // the first segment now claims to run far past the end of the file
+
+        assertRejected(broken, "error.photo.unreadable");
+    }
+
+    /** The JPEG with one more segment (marker, contents) right after its start-of-image marker. */
+    private static byte[] withSegment(byte[] jpeg, int marker, byte[] contents) {
+        int length = contents.length + 2;
+        byte[] segment = concat(new byte[] {(byte) 0xFF, (byte) marker, (byte) (length >> 8), (byte) length}, contents);
+        return concat(concat(Arrays.copyOf(jpeg, 2), segment), Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
     void gpsAtZeroZeroIsNotOfferedAsALocation() throws Exception {
         byte[] upload = TestImages.withExif(TestImages.jpeg(TestImages.halves(320, 240, RED, BLUE)), 1, 0.0, 0.0);
 
