@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -21,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Managing staff accounts for the city admin: create, change role and scope, deactivate and
  * reactivate, reset a password. Checks every value; refuses to let an admin deactivate or demote
- * themselves, and never leaves the city without an active admin. Logs each change with account ids and
+ * themselves, and never leaves the city without an active admin. A password reset, a deactivation or
+ * reactivation and a new role or scope move the account's security version, which ends its open
+ * sessions ({@link StaffSessionCheck}). Logs each change with account ids and
  * roles only: never a name, address or password (and hashes never leave the database).
  */
 @Service
@@ -111,8 +114,13 @@ class StaffAccounts {
             else if (current.enabled() && otherActiveAdmins(id) == 0) problems.add(new FieldProblem("role", "error.staff.last-admin"));
         }
         refuseIf(problems);
-        jdbc.sql("update staff_account set full_name = ?, email = ?, role = ?, agency_id = ?, region_code = ?, agency_head = ? where id = ?")
-                .params(p.fullName(), p.email(), p.role().name(), p.agencyId(), p.regionCode(), p.agencyHead(), id).update();
+        // a new role or scope ends the account's open sessions (StaffSessionCheck); a new name or e-mail does not
+        boolean access = current.role() != p.role() || !Objects.equals(current.agencyId(), p.agencyId())
+                || !Objects.equals(current.regionCode(), p.regionCode());
+        jdbc.sql("""
+                update staff_account set full_name = ?, email = ?, role = ?, agency_id = ?, region_code = ?, agency_head = ?,
+                    security_version = security_version + ? where id = ?""")
+                .params(p.fullName(), p.email(), p.role().name(), p.agencyId(), p.regionCode(), p.agencyHead(), access ? 1 : 0, id).update();
         log.info("staff: account #{} changed (role {} → {}) by staff #{}", id, current.role(), p.role(), admin.id());
     }
 
@@ -122,7 +130,8 @@ class StaffAccounts {
         if (!enabled && current.role() == StaffRole.CITY_ADMIN && otherActiveAdmins(id) == 0) {
             throw new Refused(List.of(new FieldProblem("form", "error.staff.last-admin")));
         }
-        jdbc.sql("update staff_account set enabled = ? where id = ?").params(enabled, id).update();
+        // a reactivated account must not bring back the sessions it had before
+        jdbc.sql("update staff_account set enabled = ?, security_version = security_version + 1 where id = ?").params(enabled, id).update();
         log.info("staff: account #{} {} by staff #{}", id, enabled ? "reactivated" : "deactivated", admin.id());
     }
 
@@ -131,7 +140,8 @@ class StaffAccounts {
         List<FieldProblem> problems = new ArrayList<>();
         checkPassword(password, problems);
         refuseIf(problems);
-        jdbc.sql("update staff_account set password_hash = ? where id = ?").params(passwordEncoder.encode(password), id).update();
+        jdbc.sql("update staff_account set password_hash = ?, security_version = security_version + 1 where id = ?")
+                .params(passwordEncoder.encode(password), id).update();
         log.info("staff: password of account #{} reset by staff #{}", id, admin.id());
     }
 

@@ -4,6 +4,7 @@ import id.balai.platform.FieldProblem;
 import id.balai.organisation.Agency;
 import id.balai.organisation.Region;
 import id.balai.organisation.Regions;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,10 +111,13 @@ class StaffAdminController {
 
     @PostMapping(BASE + "/{id}/sandi")
     String resetPassword(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String password, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String password, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
         StaffPrincipal account = account(id);
         try {
             accounts.resetPassword(admin, id, password);
+            // their own new password: this session goes on, their other sessions end
+            if (id == admin.id()) StaffSessionCheck.keepSignedIn(request, response, account(id));
             redirect.addFlashAttribute("flash", "flash.staff.password");
             return "redirect:" + BASE + "/" + id;
         } catch (StaffAccounts.Refused e) {

@@ -91,11 +91,33 @@ abstract class StaffAccountsContract {
     }
 
     @Test
+    void aPasswordResetADeactivationAndANewRoleOrScopeMoveTheSecurityVersionANewNameDoesNot() {
+        StaffPrincipal officer = accounts.create(admin, "petugas", profile(StaffRole.FIELD_OFFICER, DLH, null), "sandi-petugas-12");
+        assertThat(version(officer)).isZero();
+        accounts.update(admin, officer.id(), new StaffAccounts.Profile("Nama Lain", "lain@astina.example", StaffRole.FIELD_OFFICER, DLH, null, true));
+        assertThat(version(officer)).isZero();
+        accounts.resetPassword(admin, officer.id(), "sandi-baru-panjang");
+        assertThat(version(officer)).isEqualTo(1);
+        accounts.update(admin, officer.id(), profile(StaffRole.LURAH, null, KAUMAN));
+        assertThat(version(officer)).isEqualTo(2);
+        accounts.setEnabled(admin, officer.id(), false);
+        accounts.setEnabled(admin, officer.id(), true);
+        assertThat(version(officer)).isEqualTo(4);
+        // what a log-in reads carries the number, and other accounts keep theirs
+        assertThat(directory.loadUserByUsername("petugas").securityVersion()).isEqualTo(4);
+        assertThat(version(admin)).isZero();
+    }
+
+    private int version(StaffPrincipal account) {
+        return accounts.byId(account.id()).orElseThrow().securityVersion();
+    }
+
+    @Test
     void theLastActiveCityAdminIsKept() {
         StaffPrincipal second = accounts.create(admin, "admin2", profile(StaffRole.CITY_ADMIN, null, null), "sandi-admin-dua-2");
         // the first admin is deactivated by the second: then the second is the last one and stays
         accounts.setEnabled(second, admin.id(), false);
-        StaffPrincipal third = new StaffPrincipal(99, "ghost", "Ghost", null, StaffRole.CITY_ADMIN, null, null, false, null, true);
+        StaffPrincipal third = new StaffPrincipal(99, "ghost", "Ghost", null, StaffRole.CITY_ADMIN, null, null, false, null, true, 0);
         assertThatThrownBy(() -> accounts.setEnabled(third, second.id(), false)).isInstanceOf(StaffAccounts.Refused.class);
         assertThatThrownBy(() -> accounts.update(third, second.id(), profile(StaffRole.LEADER, null, null)))
                 .isInstanceOf(StaffAccounts.Refused.class);

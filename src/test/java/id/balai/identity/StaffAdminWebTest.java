@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -73,7 +74,7 @@ class StaffAdminWebTest {
                 .containsExactly(StaffRole.FIELD_OFFICER, agency("DLH"), null, true);
         String hash = jdbc.sql("select password_hash from staff_account where id = ?").param(created.id()).query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain(PASSWORD);
-        logIn("petugas.baru", PASSWORD, "10.9.0.1").andExpect(redirectedUrl("/staf"));
+        tryLogIn("petugas.baru", PASSWORD, "10.9.0.1").andExpect(redirectedUrl("/staf"));
         assertThat(output.getAll()).contains("account #" + created.id() + " created with role FIELD_OFFICER")
                 .doesNotContain(PASSWORD, hash, "Petugas Baru", "petugas.baru@astina.example");
     }
@@ -133,24 +134,33 @@ class StaffAdminWebTest {
         mvc.perform(post("/admin/staf/{id}/nonaktifkan", desk.id()).with(admin()).with(csrf()))
                 .andExpect(flash().attribute("flash", "flash.staff.deactivated"));
         assertThat(staff.byUsername("meja.dua").orElseThrow().enabled()).isFalse();
-        logIn("meja.dua", PASSWORD, "10.9.1.1").andExpect(redirectedUrl("/staf/masuk?gagal"));
+        tryLogIn("meja.dua", PASSWORD, "10.9.1.1").andExpect(redirectedUrl("/staf/masuk?gagal"));
         assertThat(page(get("/admin/staf/{id}", desk.id()))).contains("nonaktif", "Aktifkan lagi");
 
         mvc.perform(post("/admin/staf/{id}/aktifkan", desk.id()).with(admin()).with(csrf()))
                 .andExpect(flash().attribute("flash", "flash.staff.reactivated"));
-        logIn("meja.dua", PASSWORD, "10.9.1.2").andExpect(redirectedUrl("/staf"));
+        tryLogIn("meja.dua", PASSWORD, "10.9.1.2").andExpect(redirectedUrl("/staf"));
     }
 
     @Test
-    void anOpenSessionEndsWhenTheAccountIsDeactivatedAndFollowsARoleChangeAtOnce() throws Exception {
+    void anOpenSessionFollowsANewNameAtOnceAndEndsWhenTheRoleChangesOrTheAccountIsDeactivated() throws Exception {
         StaffPrincipal desk = create("meja.tiga", "CITY_ADMIN", null);
-        var session = (org.springframework.mock.web.MockHttpSession) logIn("meja.tiga", PASSWORD, "10.9.4.1")
-                .andExpect(redirectedUrl("/staf")).andReturn().getRequest().getSession(false);
+        MockHttpSession session = logIn("meja.tiga", PASSWORD, "10.9.4.1");
         mvc.perform(get("/admin/staf").session(session)).andExpect(status().isOk());
 
-        // demoted while logged in: the admin pages close at the next request
+        // a new name: the session goes on and shows it
+        var renamed = account("meja.tiga", "CITY_ADMIN");
+        renamed.set("fullName", "Nama Baru Meja");
+        mvc.perform(post("/admin/staf/{id}", desk.id()).params(renamed).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/staf").session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Nama Baru Meja");
+
+        // demoted while logged in: sent to the log-in page at the next request, and may log in again with the new role
         mvc.perform(post("/admin/staf/{id}", desk.id()).params(account("meja.tiga", "COORDINATOR")).with(admin()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/staf").session(session)).andExpect(redirectedUrl("/staf/masuk"));
+        assertThat(session.isInvalid()).isTrue();
+        session = logIn("meja.tiga", PASSWORD, "10.9.4.2");
         mvc.perform(get("/admin/staf").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/staf").session(session)).andExpect(status().isOk());
 
@@ -161,6 +171,52 @@ class StaffAdminWebTest {
     }
 
     @Test
+    void aPasswordResetEndsTheAccountsOpenSessionsAndNoOtherAccountsSessions() throws Exception {
+        StaffPrincipal reset = create("sandi.lupa", "COORDINATOR", null);
+        create("sandi.tetap", "COORDINATOR", null);
+        MockHttpSession resetPhone = logIn("sandi.lupa", PASSWORD, "10.9.5.1");
+        MockHttpSession resetDesk = logIn("sandi.lupa", PASSWORD, "10.9.5.2");
+        MockHttpSession other = logIn("sandi.tetap", PASSWORD, "10.9.5.3");
+        mvc.perform(get("/staf").session(resetPhone)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/staf/{id}/sandi", reset.id()).param("password", "sandi-baru-yang-panjang").with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.staff.password"));
+        for (MockHttpSession old : List.of(resetPhone, resetDesk)) {
+            mvc.perform(get("/staf").session(old)).andExpect(redirectedUrl("/staf/masuk"));
+            assertThat(old.isInvalid()).isTrue();
+        }
+        mvc.perform(get("/staf").session(other)).andExpect(status().isOk());
+        assertThat(other.isInvalid()).isFalse();
+        mvc.perform(get("/staf").session(logIn("sandi.lupa", "sandi-baru-yang-panjang", "10.9.5.4"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aReactivatedAccountDoesNotGetItsOldSessionsBack() throws Exception {
+        StaffPrincipal desk = create("meja.empat", "COORDINATOR", null);
+        MockHttpSession session = logIn("meja.empat", PASSWORD, "10.9.6.1");
+        mvc.perform(post("/admin/staf/{id}/nonaktifkan", desk.id()).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/staf/{id}/aktifkan", desk.id()).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        // no request came in while it was deactivated, yet the session it had is over
+        mvc.perform(get("/staf").session(session)).andExpect(redirectedUrl("/staf/masuk"));
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void anAdminWhoSetsTheirOwnNewPasswordKeepsThisSessionWhileTheirOtherSessionsEnd() throws Exception {
+        StaffPrincipal self = create("admin.sendiri", "CITY_ADMIN", null);
+        MockHttpSession here = logIn("admin.sendiri", PASSWORD, "10.9.7.1");
+        MockHttpSession elsewhere = logIn("admin.sendiri", PASSWORD, "10.9.7.2");
+        mvc.perform(post("/admin/staf/{id}/sandi", self.id()).param("password", "sandi-sendiri-baru-1").session(here).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.staff.password"));
+        mvc.perform(get("/admin/staf").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/admin/staf/{id}", self.id()).session(here)).andExpect(status().isOk());
+        assertThat(here.isInvalid()).isFalse();
+        mvc.perform(get("/admin/staf").session(elsewhere)).andExpect(redirectedUrl("/staf/masuk"));
+        assertThat(elsewhere.isInvalid()).isTrue();
+        logIn("admin.sendiri", "sandi-sendiri-baru-1", "10.9.7.3");
+    }
+
+    @Test
     void aResetPasswordReplacesTheOldOne() throws Exception {
         StaffPrincipal head = create("kepala.dlh", "AGENCY_ADMIN", agency("DLH"));
         String html = mvc.perform(post("/admin/staf/{id}/sandi", head.id()).param("password", "terlalu").with(admin()).with(csrf()))
@@ -168,8 +224,8 @@ class StaffAdminWebTest {
         assertThat(html).contains("Kata sandi paling sedikit 12 huruf").doesNotContain("terlalu\"");
         mvc.perform(post("/admin/staf/{id}/sandi", head.id()).param("password", "sandi-baru-yang-panjang").with(admin()).with(csrf()))
                 .andExpect(flash().attribute("flash", "flash.staff.password"));
-        logIn("kepala.dlh", PASSWORD, "10.9.2.1").andExpect(redirectedUrl("/staf/masuk?gagal"));
-        logIn("kepala.dlh", "sandi-baru-yang-panjang", "10.9.2.2").andExpect(redirectedUrl("/staf"));
+        tryLogIn("kepala.dlh", PASSWORD, "10.9.2.1").andExpect(redirectedUrl("/staf/masuk?gagal"));
+        tryLogIn("kepala.dlh", "sandi-baru-yang-panjang", "10.9.2.2").andExpect(redirectedUrl("/staf"));
     }
 
     @Test
@@ -205,7 +261,7 @@ class StaffAdminWebTest {
         assertThat(staff.byUsername("penyusup")).isEmpty();
         assertThat(staff.byUsername("walikota").orElseThrow()).extracting(StaffPrincipal::role, StaffPrincipal::enabled)
                 .containsExactly(StaffRole.LEADER, true);
-        logIn("walikota", "demo-test-pass", "10.9.3.1").andExpect(redirectedUrl("/staf"));
+        tryLogIn("walikota", "demo-test-pass", "10.9.3.1").andExpect(redirectedUrl("/staf"));
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -245,11 +301,17 @@ class StaffAdminWebTest {
     }
 
     /** The real log-in form, from its own client address (password attempts are limited per address). */
-    private org.springframework.test.web.servlet.ResultActions logIn(String username, String password, String address) throws Exception {
+    private org.springframework.test.web.servlet.ResultActions tryLogIn(String username, String password, String address) throws Exception {
         return mvc.perform(post("/staf/masuk").param("username", username).param("password", password).with(csrf())
                 .with(request -> {
                     request.setRemoteAddr(address);
                     return request;
                 }));
+    }
+
+    /** A successful log-in through the real form, and the session it opened. */
+    private MockHttpSession logIn(String username, String password, String address) throws Exception {
+        return (MockHttpSession) tryLogIn(username, password, address).andExpect(redirectedUrl("/staf"))
+                .andReturn().getRequest().getSession(false);
     }
 }
