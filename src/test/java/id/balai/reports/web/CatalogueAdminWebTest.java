@@ -195,6 +195,30 @@ class CatalogueAdminWebTest {
     }
 
     @Test
+    void theStaffInboxStillFiltersByADeactivatedCategoryMarkedAsSuch() throws Exception {
+        long id = create("pohon-tua", "#pohontuaastina");
+        Report report = submit(id, Map.of());
+        var form = categoryForm("pohon-tua", "#pohontuaastina");
+        form.set("nameId", "Pohon tua lapuk");
+        form.set("nameEn", "Old rotten tree");
+        form.set("version", String.valueOf(catalogue.category(id).orElseThrow().version()));
+        mvc.perform(post("/admin/kategori/{id}", id).params(form).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(categories.isActive(id)).isFalse();
+
+        RequestPostProcessor desk = user(staff.byUsername("koordinator").orElseThrow());
+        String inbox = mvc.perform(get("/staf").with(desk)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(inbox).contains("<option value=\"" + id + "\">Pohon tua lapuk (nonaktif)</option>", "Kategori nonaktif (laporan lama)");
+        // an active category is not marked
+        long banjir = byCode("banjir").id();
+        assertThat(inbox).contains("<option value=\"" + banjir + "\">Banjir</option>");
+        String filtered = mvc.perform(get("/staf").param("kategori", String.valueOf(id)).with(desk))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(filtered).contains(report.trackingCode(), "value=\"" + id + "\" selected=\"selected\"");
+        assertThat(mvc.perform(get("/staf").param("lang", "en").with(desk)).andReturn().getResponse().getContentAsString())
+                .contains("Old rotten tree (inactive)");
+    }
+
+    @Test
     void aCategoryWithoutReportsCanBeDeleted() throws Exception {
         long id = create("salah-ketik", "#salahketikastina");
         mvc.perform(post("/admin/kategori/{id}/hapus", id).with(admin()).with(csrf()))
