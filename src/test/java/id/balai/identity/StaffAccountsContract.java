@@ -9,7 +9,14 @@ import id.balai.organisation.Region;
 import id.balai.organisation.RegionLevel;
 import id.balai.organisation.Regions;
 import id.balai.support.Migrations;
+import id.balai.platform.FieldProblem;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -19,16 +26,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The staff account admin's SQL, run on H2 and on PostgreSQL by the subclasses. */
+/**
+ * The staff account admin's SQL, run on H2 and on PostgreSQL by the subclasses. Each call runs in its own
+ * transaction where the test needs one (the service is transactional in the app).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StaffAccountsContract {
 
     static final long DLH = 8;
     static final String KAUMAN = "33.77.01.1001";
 
+    DataSource dataSource;
     JdbcClient jdbc;
     PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     JdbcStaffDirectory directory;
@@ -41,7 +55,7 @@ abstract class StaffAccountsContract {
 
     @BeforeAll
     void migrate() {
-        DataSource dataSource = openDatabase();
+        dataSource = openDatabase();
         Migrations.apply(dataSource);
         jdbc = JdbcClient.create(dataSource);
         directory = new JdbcStaffDirectory(jdbc, encoder);
@@ -124,6 +138,123 @@ abstract class StaffAccountsContract {
         assertThatThrownBy(() -> accounts.setEnabled(second, second.id(), false)).isInstanceOf(StaffAccounts.Refused.class);
         assertThat(accounts.list(StaffRole.CITY_ADMIN, null)).filteredOn(StaffPrincipal::enabled).extracting(StaffPrincipal::username)
                 .containsExactly("admin2");
+    }
+
+    /**
+     * The two last admins change each other at the same moment (one deactivates, the other demotes):
+     * exactly one change goes through and one admin is left. Forced overlap: the first change has written
+     * but not committed when the second one starts, and the second one must wait for the first one's
+     * lock (the database says so) before it sees the result and is refused.
+     */
+    @Test
+    void twoAdminsRemovingEachOtherWhileTheOtherIsStillWritingLeaveExactlyOneAdmin() throws Exception {
+        StaffPrincipal second = accounts.create(admin, "admin2", profile(StaffRole.CITY_ADMIN, null, null), "sandi-admin-dua-2");
+        Race race = race(() -> accounts.setEnabled(second, admin.id(), false),
+                () -> accounts.update(admin, second.id(), profile(StaffRole.LEADER, null, null)));
+        assertThat(race.waitedForLock()).as("the second change waited for the first one's lock").isTrue();
+        assertThat(race.outcomes()).containsExactly("done", "refused");
+        assertThat(activeAdmins()).containsExactly("admin2");
+
+        // the other way round: a demotion first, a deactivation second
+        accounts.setEnabled(second, admin.id(), true);
+        race = race(() -> accounts.update(admin, second.id(), profile(StaffRole.LEADER, null, null)),
+                () -> accounts.setEnabled(second, admin.id(), false));
+        assertThat(race.waitedForLock()).as("the second change waited for the first one's lock").isTrue();
+        assertThat(race.outcomes()).containsExactly("done", "refused");
+        assertThat(activeAdmins()).containsExactly("admin");
+    }
+
+    /** The same, started together from a barrier, several times: whichever wins, one admin is left. */
+    @Test
+    void twoAdminsRemovingEachOtherAtTheSameMomentLeaveExactlyOneAdmin() throws Exception {
+        StaffPrincipal second = accounts.create(admin, "admin2", profile(StaffRole.CITY_ADMIN, null, null), "sandi-admin-dua-2");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                jdbc.sql("update staff_account set role = ?, enabled = true").param(StaffRole.CITY_ADMIN.name()).update();
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<String> deactivate = threads.submit(() -> outcome(start, () -> accounts.setEnabled(second, admin.id(), false)));
+                Future<String> demote = threads.submit(() -> outcome(start, () -> accounts.update(admin, second.id(),
+                        profile(StaffRole.FIELD_OFFICER, DLH, null))));
+                assertThat(List.of(deactivate.get(1, TimeUnit.MINUTES), demote.get(1, TimeUnit.MINUTES))).as("round " + round)
+                        .containsExactlyInAnyOrder("done", "refused");
+                assertThat(activeAdmins()).as("round " + round).hasSize(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** How many connections to this database wait for a row lock now. */
+    abstract long sessionsWaitingForALock();
+
+    record Race(boolean waitedForLock, List<String> outcomes) {}
+
+    /**
+     * Runs {@code first} in a transaction that stays open after it until {@code second}, in its own
+     * transaction, is seen waiting for a lock (or is done), then commits it; answers whether the second
+     * one waited and what became of each ("done" or "refused").
+     */
+    private Race race(Runnable first, Runnable second) throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> one = threads.submit(() -> transaction.execute(status -> {
+                try {
+                    return outcomeOf(status, first);
+                } finally {
+                    firstWritten.countDown();
+                    await(commitFirst);
+                }
+            }));
+            await(firstWritten);
+            Future<String> two = threads.submit(() -> transaction.execute(status -> outcomeOf(status, second)));
+            boolean waited = false;
+            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // only against a hang, not a measure
+            while (!waited && !two.isDone() && System.nanoTime() < giveUp) {
+                waited = sessionsWaitingForALock() > 0;
+                if (!waited) Thread.sleep(5);
+            }
+            commitFirst.countDown();
+            return new Race(waited, List.of(one.get(1, TimeUnit.MINUTES), two.get(1, TimeUnit.MINUTES)));
+        } finally {
+            commitFirst.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Waits at the barrier, then runs the change in its own transaction. */
+    private String outcome(CyclicBarrier start, Runnable change) throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        start.await(1, TimeUnit.MINUTES);
+        return transaction.execute(status -> outcomeOf(status, change));
+    }
+
+    /** "refused" for the last-admin rule (the transaction is rolled back, as the app's would be), "done" otherwise. */
+    private static String outcomeOf(TransactionStatus status, Runnable change) {
+        try {
+            change.run();
+            return "done";
+        } catch (StaffAccounts.Refused e) {
+            assertThat(e.problems()).extracting(FieldProblem::messageKey).containsExactly("error.staff.last-admin");
+            status.setRollbackOnly();
+            return "refused";
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(1, TimeUnit.MINUTES)) throw new IllegalStateException("the other change never came");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> activeAdmins() {
+        return accounts.list(StaffRole.CITY_ADMIN, null).stream().filter(StaffPrincipal::enabled).map(StaffPrincipal::username).toList();
     }
 
     private static StaffAccounts.Profile profile(StaffRole role, Long agency, String kelurahan) {
