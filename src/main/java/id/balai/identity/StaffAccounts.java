@@ -78,6 +78,15 @@ class StaffAccounts {
                 .params(params).query(JdbcStaffDirectory::map).list().stream().map(StaffPrincipal::withoutSecret).toList();
     }
 
+    /** An account as the edit form shows it, with the version the form sends back. */
+    record Editable(StaffPrincipal account, int version) {}
+
+    @Transactional(readOnly = true)
+    Optional<Editable> forEdit(long id) {
+        return jdbc.sql("select " + JdbcStaffDirectory.COLUMNS + ", version from staff_account where id = ?").param(id)
+                .query((rs, row) -> new Editable(JdbcStaffDirectory.map(rs, row).withoutSecret(), rs.getInt("version"))).optional();
+    }
+
     @Transactional(readOnly = true)
     Optional<StaffPrincipal> byId(long id) {
         return jdbc.sql("select " + JdbcStaffDirectory.COLUMNS + " from staff_account where id = ?").param(id)
@@ -104,7 +113,11 @@ class StaffAccounts {
         return created;
     }
 
-    void update(StaffPrincipal admin, long id, Profile profile) {
+    /**
+     * Changes name, e-mail, role and scope. {@code version} is the one the editor read: an account changed
+     * by somebody else since is refused with {@link Conflict}, after the values are checked.
+     */
+    void update(StaffPrincipal admin, long id, int version, Profile profile) {
         StaffPrincipal current = byId(id).orElseThrow(UnknownAccount::new);
         Profile p = profile.normalised();
         List<FieldProblem> problems = new ArrayList<>();
@@ -117,10 +130,13 @@ class StaffAccounts {
         // a new role or scope ends the account's open sessions (StaffSessionCheck); a new name or e-mail does not
         boolean access = current.role() != p.role() || !Objects.equals(current.agencyId(), p.agencyId())
                 || !Objects.equals(current.regionCode(), p.regionCode());
-        jdbc.sql("""
+        // versions only grow: this writes only if nobody changed the profile since the form (and `current`) was read
+        int updated = jdbc.sql("""
                 update staff_account set full_name = ?, email = ?, role = ?, agency_id = ?, region_code = ?, agency_head = ?,
-                    security_version = security_version + ? where id = ?""")
-                .params(p.fullName(), p.email(), p.role().name(), p.agencyId(), p.regionCode(), p.agencyHead(), access ? 1 : 0, id).update();
+                    security_version = security_version + ?, version = version + 1 where id = ? and version = ?""")
+                .params(p.fullName(), p.email(), p.role().name(), p.agencyId(), p.regionCode(), p.agencyHead(), access ? 1 : 0, id, version)
+                .update();
+        if (updated == 0) throw new Conflict();
         log.info("staff: account #{} changed (role {} → {}) by staff #{}", id, current.role(), p.role(), admin.id());
     }
 
@@ -206,6 +222,13 @@ class StaffAccounts {
 
         List<FieldProblem> problems() {
             return problems;
+        }
+    }
+
+    /** The account was changed by somebody else since the editor read it; nothing was stored. */
+    static final class Conflict extends RuntimeException {
+        Conflict() {
+            super("staff account changed by somebody else");
         }
     }
 

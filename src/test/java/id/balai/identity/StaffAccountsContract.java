@@ -89,7 +89,7 @@ abstract class StaffAccountsContract {
     @Test
     void roleScopeEnabledAndPasswordAreChangedInTheDatabase() {
         StaffPrincipal officer = accounts.create(admin, "petugas", profile(StaffRole.FIELD_OFFICER, DLH, null), "sandi-petugas-12");
-        accounts.update(admin, officer.id(), profile(StaffRole.LURAH, DLH, KAUMAN));
+        update(admin, officer.id(), profile(StaffRole.LURAH, DLH, KAUMAN));
         assertThat(accounts.byId(officer.id()).orElseThrow()).extracting(StaffPrincipal::role, StaffPrincipal::agencyId, StaffPrincipal::regionCode)
                 .containsExactly(StaffRole.LURAH, null, KAUMAN);
 
@@ -108,11 +108,11 @@ abstract class StaffAccountsContract {
     void aPasswordResetADeactivationAndANewRoleOrScopeMoveTheSecurityVersionANewNameDoesNot() {
         StaffPrincipal officer = accounts.create(admin, "petugas", profile(StaffRole.FIELD_OFFICER, DLH, null), "sandi-petugas-12");
         assertThat(version(officer)).isZero();
-        accounts.update(admin, officer.id(), new StaffAccounts.Profile("Nama Lain", "lain@astina.example", StaffRole.FIELD_OFFICER, DLH, null, true));
+        update(admin, officer.id(), new StaffAccounts.Profile("Nama Lain", "lain@astina.example", StaffRole.FIELD_OFFICER, DLH, null, true));
         assertThat(version(officer)).isZero();
         accounts.resetPassword(admin, officer.id(), "sandi-baru-panjang");
         assertThat(version(officer)).isEqualTo(1);
-        accounts.update(admin, officer.id(), profile(StaffRole.LURAH, null, KAUMAN));
+        update(admin, officer.id(), profile(StaffRole.LURAH, null, KAUMAN));
         assertThat(version(officer)).isEqualTo(2);
         accounts.setEnabled(admin, officer.id(), false);
         accounts.setEnabled(admin, officer.id(), true);
@@ -120,6 +120,28 @@ abstract class StaffAccountsContract {
         // what a log-in reads carries the number, and other accounts keep theirs
         assertThat(directory.loadUserByUsername("petugas").securityVersion()).isEqualTo(4);
         assertThat(version(admin)).isZero();
+    }
+
+    @Test
+    void anEditOfAnAccountChangedBySomebodyElseSinceItWasReadIsRefusedAndStoresNothing() {
+        StaffPrincipal officer = accounts.create(admin, "petugas", profile(StaffRole.FIELD_OFFICER, DLH, null), "sandi-petugas-12");
+        int read = accounts.forEdit(officer.id()).orElseThrow().version();
+        accounts.update(admin, officer.id(), read, profile(StaffRole.LURAH, null, KAUMAN));
+        assertThat(accounts.forEdit(officer.id()).orElseThrow().version()).isEqualTo(read + 1);
+        assertThatThrownBy(() -> accounts.update(admin, officer.id(), read, profile(StaffRole.COORDINATOR, null, null)))
+                .isInstanceOf(StaffAccounts.Conflict.class);
+        assertThat(accounts.byId(officer.id()).orElseThrow()).extracting(StaffPrincipal::role, StaffPrincipal::regionCode)
+                .containsExactly(StaffRole.LURAH, KAUMAN);
+        // a deactivation or a new password is not an edit of the form's values: the version read still counts
+        accounts.setEnabled(admin, officer.id(), false);
+        accounts.resetPassword(admin, officer.id(), "sandi-baru-panjang");
+        accounts.update(admin, officer.id(), read + 1, profile(StaffRole.COORDINATOR, null, null));
+        assertThat(accounts.byId(officer.id()).orElseThrow().role()).isEqualTo(StaffRole.COORDINATOR);
+    }
+
+    /** An edit by an admin who read the account just now. */
+    private void update(StaffPrincipal by, long id, StaffAccounts.Profile profile) {
+        accounts.update(by, id, accounts.forEdit(id).orElseThrow().version(), profile);
     }
 
     private int version(StaffPrincipal account) {
@@ -133,7 +155,7 @@ abstract class StaffAccountsContract {
         accounts.setEnabled(second, admin.id(), false);
         StaffPrincipal third = new StaffPrincipal(99, "ghost", "Ghost", null, StaffRole.CITY_ADMIN, null, null, false, null, true, 0);
         assertThatThrownBy(() -> accounts.setEnabled(third, second.id(), false)).isInstanceOf(StaffAccounts.Refused.class);
-        assertThatThrownBy(() -> accounts.update(third, second.id(), profile(StaffRole.LEADER, null, null)))
+        assertThatThrownBy(() -> update(third, second.id(), profile(StaffRole.LEADER, null, null)))
                 .isInstanceOf(StaffAccounts.Refused.class);
         assertThatThrownBy(() -> accounts.setEnabled(second, second.id(), false)).isInstanceOf(StaffAccounts.Refused.class);
         assertThat(accounts.list(StaffRole.CITY_ADMIN, null)).filteredOn(StaffPrincipal::enabled).extracting(StaffPrincipal::username)
@@ -150,14 +172,14 @@ abstract class StaffAccountsContract {
     void twoAdminsRemovingEachOtherWhileTheOtherIsStillWritingLeaveExactlyOneAdmin() throws Exception {
         StaffPrincipal second = accounts.create(admin, "admin2", profile(StaffRole.CITY_ADMIN, null, null), "sandi-admin-dua-2");
         Race race = race(() -> accounts.setEnabled(second, admin.id(), false),
-                () -> accounts.update(admin, second.id(), profile(StaffRole.LEADER, null, null)));
+                () -> update(admin, second.id(), profile(StaffRole.LEADER, null, null)));
         assertThat(race.waitedForLock()).as("the second change waited for the first one's lock").isTrue();
         assertThat(race.outcomes()).containsExactly("done", "refused");
         assertThat(activeAdmins()).containsExactly("admin2");
 
         // the other way round: a demotion first, a deactivation second
         accounts.setEnabled(second, admin.id(), true);
-        race = race(() -> accounts.update(admin, second.id(), profile(StaffRole.LEADER, null, null)),
+        race = race(() -> update(admin, second.id(), profile(StaffRole.LEADER, null, null)),
                 () -> accounts.setEnabled(second, admin.id(), false));
         assertThat(race.waitedForLock()).as("the second change waited for the first one's lock").isTrue();
         assertThat(race.outcomes()).containsExactly("done", "refused");
@@ -174,7 +196,7 @@ abstract class StaffAccountsContract {
                 jdbc.sql("update staff_account set role = ?, enabled = true").param(StaffRole.CITY_ADMIN.name()).update();
                 CyclicBarrier start = new CyclicBarrier(2);
                 Future<String> deactivate = threads.submit(() -> outcome(start, () -> accounts.setEnabled(second, admin.id(), false)));
-                Future<String> demote = threads.submit(() -> outcome(start, () -> accounts.update(admin, second.id(),
+                Future<String> demote = threads.submit(() -> outcome(start, () -> update(admin, second.id(),
                         profile(StaffRole.FIELD_OFFICER, DLH, null))));
                 assertThat(List.of(deactivate.get(1, TimeUnit.MINUTES), demote.get(1, TimeUnit.MINUTES))).as("round " + round)
                         .containsExactlyInAnyOrder("done", "refused");

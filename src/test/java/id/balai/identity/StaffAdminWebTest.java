@@ -115,17 +115,50 @@ class StaffAdminWebTest {
         form.set("regionCode", kelurahan);
         form.set("agencyId", String.valueOf(agency("DPUPR")));
         form.set("agencyHead", "true");
-        mvc.perform(post("/admin/staf/{id}", officer.id()).params(form).with(admin()).with(csrf()))
+        mvc.perform(edit(officer.id(), form).with(admin()).with(csrf()))
                 .andExpect(flash().attribute("flash", "flash.staff.saved"));
         StaffPrincipal changed = staff.byUsername("petugas.pindah").orElseThrow();
         assertThat(changed).extracting(StaffPrincipal::role, StaffPrincipal::regionCode, StaffPrincipal::agencyId, StaffPrincipal::agencyHead)
                 .containsExactly(StaffRole.LURAH, kelurahan, null, false);
         form.set("regionCode", "");
-        String html = mvc.perform(post("/admin/staf/{id}", officer.id()).params(form).with(admin()).with(csrf()))
+        String html = mvc.perform(edit(officer.id(), form).with(admin()).with(csrf()))
                 .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Pilih kelurahan untuk lurah");
         assertThat(staff.byUsername("petugas.pindah").orElseThrow().regionCode()).isEqualTo(kelurahan);
         mvc.perform(get("/admin/staf/{id}", 999_999).with(admin())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSecondOfTwoAdminsEditingAnAccountGets409WithWhatTheyTypedKeptAndNothingOverwritten() throws Exception {
+        StaffPrincipal officer = create("petugas.rebutan", "FIELD_OFFICER", agency("DLH"));
+        String read = String.valueOf(version(officer.id()));
+        var first = account("petugas.rebutan", "FIELD_OFFICER");
+        first.set("agencyId", String.valueOf(agency("DLH")));
+        first.set("fullName", "Nama Dari Admin Satu");
+        var second = account("petugas.rebutan", "COORDINATOR");
+        second.set("fullName", "Nama Dari Admin Dua");
+        second.set("email", "dua@astina.example");
+        mvc.perform(post("/admin/staf/{id}", officer.id()).params(first).param("version", read).with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.staff.saved"));
+        String html = mvc.perform(post("/admin/staf/{id}", officer.id()).params(second).param("version", read).with(admin()).with(csrf()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Admin lain mengubah akun ini selagi Anda mengisi formulir", "value=\"Nama Dari Admin Dua\"",
+                "value=\"dua@astina.example\"", "<option value=\"COORDINATOR\" selected=\"selected\">",
+                "id=\"conflict\"", "Nama Dari Admin Satu", "name=\"version\" value=\"" + version(officer.id()) + "\"");
+        assertThat(staff.byUsername("petugas.rebutan").orElseThrow()).extracting(StaffPrincipal::fullName, StaffPrincipal::role)
+                .containsExactly("Nama Dari Admin Satu", StaffRole.FIELD_OFFICER);
+        assertThat(mvc.perform(post("/admin/staf/{id}", officer.id()).params(second).param("version", read).param("lang", "en")
+                .with(admin()).with(csrf())).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString())
+                .contains("Another admin changed this account");
+
+        // saved again from that page, with the version it showed: overwritten knowingly
+        mvc.perform(edit(officer.id(), second).with(admin()).with(csrf())).andExpect(flash().attribute("flash", "flash.staff.saved"));
+        assertThat(staff.byUsername("petugas.rebutan").orElseThrow()).extracting(StaffPrincipal::fullName, StaffPrincipal::role)
+                .containsExactly("Nama Dari Admin Dua", StaffRole.COORDINATOR);
+        // a form without its version is refused, and stores nothing
+        assertThat(mvc.perform(post("/admin/staf/{id}", officer.id()).params(first).with(admin()).with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString()).contains("Formulir tidak lengkap");
+        assertThat(staff.byUsername("petugas.rebutan").orElseThrow().role()).isEqualTo(StaffRole.COORDINATOR);
     }
 
     @Test
@@ -151,23 +184,21 @@ class StaffAdminWebTest {
         // a new name: the session goes on and shows it
         var renamed = account("meja.tiga", "CITY_ADMIN");
         renamed.set("fullName", "Nama Baru Meja");
-        mvc.perform(post("/admin/staf/{id}", desk.id()).params(renamed).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(edit(desk.id(), renamed).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/staf").session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("Nama Baru Meja");
 
         // demoted while logged in: sent to the log-in page at the next request, and may log in again with the new role
-        mvc.perform(post("/admin/staf/{id}", desk.id()).params(account("meja.tiga", "COORDINATOR")).with(admin()).with(csrf()))
+        mvc.perform(edit(desk.id(), account("meja.tiga", "COORDINATOR")).with(admin()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/admin/staf").session(session)).andExpect(redirectedUrl("/staf/masuk"));
-        assertThat(session.isInvalid()).isTrue();
+        assertSentToLogIn(session, "/admin/staf");
         session = logIn("meja.tiga", PASSWORD, "10.9.4.2");
         mvc.perform(get("/admin/staf").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/staf").session(session)).andExpect(status().isOk());
 
         // deactivated while logged in: logged out at the next request
         mvc.perform(post("/admin/staf/{id}/nonaktifkan", desk.id()).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/staf").session(session)).andExpect(redirectedUrl("/staf/masuk"));
-        assertThat(session.isInvalid()).isTrue();
+        assertSentToLogIn(session, "/staf");
     }
 
     @Test
@@ -182,8 +213,7 @@ class StaffAdminWebTest {
         mvc.perform(post("/admin/staf/{id}/sandi", reset.id()).param("password", "sandi-baru-yang-panjang").with(admin()).with(csrf()))
                 .andExpect(flash().attribute("flash", "flash.staff.password"));
         for (MockHttpSession old : List.of(resetPhone, resetDesk)) {
-            mvc.perform(get("/staf").session(old)).andExpect(redirectedUrl("/staf/masuk"));
-            assertThat(old.isInvalid()).isTrue();
+            assertSentToLogIn(old, "/staf");
         }
         mvc.perform(get("/staf").session(other)).andExpect(status().isOk());
         assertThat(other.isInvalid()).isFalse();
@@ -197,8 +227,7 @@ class StaffAdminWebTest {
         mvc.perform(post("/admin/staf/{id}/nonaktifkan", desk.id()).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(post("/admin/staf/{id}/aktifkan", desk.id()).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
         // no request came in while it was deactivated, yet the session it had is over
-        mvc.perform(get("/staf").session(session)).andExpect(redirectedUrl("/staf/masuk"));
-        assertThat(session.isInvalid()).isTrue();
+        assertSentToLogIn(session, "/staf");
     }
 
     @Test
@@ -211,8 +240,7 @@ class StaffAdminWebTest {
         mvc.perform(get("/admin/staf").session(here)).andExpect(status().isOk());
         mvc.perform(get("/admin/staf/{id}", self.id()).session(here)).andExpect(status().isOk());
         assertThat(here.isInvalid()).isFalse();
-        mvc.perform(get("/admin/staf").session(elsewhere)).andExpect(redirectedUrl("/staf/masuk"));
-        assertThat(elsewhere.isInvalid()).isTrue();
+        assertSentToLogIn(elsewhere, "/admin/staf");
         logIn("admin.sendiri", "sandi-sendiri-baru-1", "10.9.7.3");
     }
 
@@ -234,7 +262,7 @@ class StaffAdminWebTest {
         mvc.perform(post("/admin/staf/{id}/nonaktifkan", admin.id()).with(admin()).with(csrf()))
                 .andExpect(flash().attribute("flashError", "error.staff.self-deactivate"));
         var demote = account("admin", "COORDINATOR");
-        String html = mvc.perform(post("/admin/staf/{id}", admin.id()).params(demote).with(admin()).with(csrf()))
+        String html = mvc.perform(edit(admin.id(), demote).with(admin()).with(csrf()))
                 .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("tidak dapat mengubah peran akun Anda sendiri");
         assertThat(staff.byUsername("admin").orElseThrow()).extracting(StaffPrincipal::role, StaffPrincipal::enabled)
@@ -242,7 +270,7 @@ class StaffAdminWebTest {
 
         // a second admin may be demoted by the first, but the first stays
         StaffPrincipal second = create("admin.dua", "CITY_ADMIN", null);
-        mvc.perform(post("/admin/staf/{id}", second.id()).params(account("admin.dua", "LEADER")).with(admin()).with(csrf()))
+        mvc.perform(edit(second.id(), account("admin.dua", "LEADER")).with(admin()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(staff.byUsername("admin.dua").orElseThrow().role()).isEqualTo(StaffRole.LEADER);
     }
@@ -268,6 +296,21 @@ class StaffAdminWebTest {
 
     private RequestPostProcessor admin() {
         return user(staff.byUsername("admin").orElseThrow());
+    }
+
+    /** The session's next request is sent to the log-in page, and the session is over. */
+    private void assertSentToLogIn(MockHttpSession session, String path) throws Exception {
+        mvc.perform(get(path).session(session)).andExpect(redirectedUrl("/staf/masuk"));
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    /** The edit form posted as read just now (with the account's current version). */
+    private MockHttpServletRequestBuilder edit(long id, LinkedMultiValueMap<String, String> form) {
+        return post("/admin/staf/{id}", id).params(form).param("version", String.valueOf(version(id)));
+    }
+
+    private int version(long id) {
+        return jdbc.sql("select version from staff_account where id = ?").param(id).query(Integer.class).single();
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {

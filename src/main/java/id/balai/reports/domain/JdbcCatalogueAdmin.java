@@ -85,7 +85,8 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
             String choices = rs.getString("choices");
             questions.computeIfAbsent(rs.getLong("category_id"), k -> new ArrayList<>()).add(new NewQuestion(rs.getString("code"),
                     rs.getString("label_id"), rs.getString("label_en"), QuestionKind.valueOf(rs.getString("kind")),
-                    rs.getBoolean("required"), choices == null ? List.of() : Arrays.asList(choices.split("\\|")), rs.getInt("sort_order")));
+                    rs.getBoolean("required"), choices == null ? List.of() : Arrays.asList(choices.split("\\|")), rs.getInt("sort_order"),
+                    rs.getInt("version")));
         });
         Map<Long, List<RoutingRule>> rules = new LinkedHashMap<>();
         jdbc.sql("select category_id, kelurahan_code, agency_id from routing_rule order by category_id, kelurahan_code").query(rs -> {
@@ -206,17 +207,25 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     }
 
     @Override
-    public void updateQuestion(long categoryId, NewQuestion q) {
+    public void updateQuestion(long categoryId, int version, NewQuestion q) {
         category(categoryId).flatMap(c -> c.question(q.code())).orElseThrow(NotFound::new);
         List<FieldProblem> problems = new ArrayList<>();
         checkQuestion(q, problems);
         refuseIf(problems);
-        jdbc.sql("""
-                update category_question set label_id = ?, label_en = ?, kind = ?, required = ?, choices = ?, sort_order = ?
-                where category_id = ? and code = ? and active = true""")
+        int updated = jdbc.sql("""
+                update category_question set label_id = ?, label_en = ?, kind = ?, required = ?, choices = ?, sort_order = ?,
+                    version = version + 1
+                where category_id = ? and code = ? and active = true and version = ?""")
                 .params(q.labelId().strip(), q.labelEn().strip(), q.kind().name(), q.required(),
-                        q.choices().isEmpty() ? null : String.join("|", q.choices()), q.sortOrder(), categoryId, q.code())
+                        q.choices().isEmpty() ? null : String.join("|", q.choices()), q.sortOrder(), categoryId, q.code(), version)
                 .update();
+        if (updated == 0) {
+            // removed meanwhile, or edited by somebody else
+            if (count("select count(*) from category_question where category_id = ? and code = ? and active = true", categoryId, q.code()) == 0) {
+                throw new NotFound();
+            }
+            throw new Conflict();
+        }
         categories.changed();
     }
 
