@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Managing staff accounts for the city admin: create, change role and scope, deactivate and
  * reactivate, reset a password. Checks every value; refuses to let an admin deactivate or demote
- * themselves, and never leaves the city without an active admin. A password reset, a deactivation or
+ * themselves, and never leaves the city without an active admin. Every change is also written to the
+ * {@link AdminAudit} trail, in its transaction. A password reset, a deactivation or
  * reactivation and a new role or scope move the account's security version, which ends its open
  * sessions ({@link StaffSessionCheck}). Logs each change with account ids and
  * roles only: never a name, address or password (and hashes never leave the database).
@@ -42,9 +43,11 @@ class StaffAccounts {
     private final StaffDirectory directory;
     private final PasswordEncoder passwordEncoder;
     private final Regions regions;
+    private final AdminAudit audit;
 
-    StaffAccounts(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwordEncoder, Regions regions) {
+    StaffAccounts(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwordEncoder, Regions regions, AdminAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.directory = directory;
         this.passwordEncoder = passwordEncoder;
         this.regions = regions;
@@ -109,6 +112,7 @@ class StaffAccounts {
         } catch (DuplicateKeyException e) {
             throw new Refused(List.of(new FieldProblem("username", "error.staff.username.taken")));
         }
+        audit.record(admin, "staff.created", String.valueOf(created.id()));
         log.info("staff: account #{} created with role {} by staff #{}", created.id(), created.role(), admin.id());
         return created;
     }
@@ -137,6 +141,7 @@ class StaffAccounts {
                 .params(p.fullName(), p.email(), p.role().name(), p.agencyId(), p.regionCode(), p.agencyHead(), access ? 1 : 0, id, version)
                 .update();
         if (updated == 0) throw new Conflict();
+        audit.record(admin, access ? "staff.access-changed" : "staff.changed", String.valueOf(id));
         log.info("staff: account #{} changed (role {} → {}) by staff #{}", id, current.role(), p.role(), admin.id());
     }
 
@@ -148,6 +153,7 @@ class StaffAccounts {
         }
         // a reactivated account must not bring back the sessions it had before
         jdbc.sql("update staff_account set enabled = ?, security_version = security_version + 1 where id = ?").params(enabled, id).update();
+        audit.record(admin, enabled ? "staff.reactivated" : "staff.deactivated", String.valueOf(id));
         log.info("staff: account #{} {} by staff #{}", id, enabled ? "reactivated" : "deactivated", admin.id());
     }
 
@@ -158,6 +164,7 @@ class StaffAccounts {
         refuseIf(problems);
         jdbc.sql("update staff_account set password_hash = ?, security_version = security_version + 1 where id = ?")
                 .params(passwordEncoder.encode(password), id).update();
+        audit.record(admin, "staff.password-reset", String.valueOf(id));
         log.info("staff: password of account #{} reset by staff #{}", id, admin.id());
     }
 

@@ -10,6 +10,7 @@ import id.balai.organisation.RegionLevel;
 import id.balai.organisation.Regions;
 import id.balai.support.Migrations;
 import id.balai.platform.FieldProblem;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -59,7 +60,7 @@ abstract class StaffAccountsContract {
         Migrations.apply(dataSource);
         jdbc = JdbcClient.create(dataSource);
         directory = new JdbcStaffDirectory(jdbc, encoder);
-        accounts = new StaffAccounts(jdbc, directory, encoder, new OneAgencyOneKelurahan());
+        accounts = new StaffAccounts(jdbc, directory, encoder, new OneAgencyOneKelurahan(), new JdbcAdminAudit(jdbc, Clock.systemUTC()));
     }
 
     @AfterAll
@@ -70,6 +71,7 @@ abstract class StaffAccountsContract {
     @BeforeEach
     void oneAdmin() {
         jdbc.sql("delete from staff_account").update();
+        jdbc.sql("delete from admin_audit").update();
         admin = directory.create(new StaffDirectory.NewStaff("admin", "Admin", null, StaffRole.CITY_ADMIN, null, null, false,
                 "admin-password-1"));
     }
@@ -120,6 +122,12 @@ abstract class StaffAccountsContract {
         // what a log-in reads carries the number, and other accounts keep theirs
         assertThat(directory.loadUserByUsername("petugas").securityVersion()).isEqualTo(4);
         assertThat(version(admin)).isZero();
+        // each change is in the audit trail, by the admin's id, with the account's id and nothing else
+        assertThat(jdbc.sql("select staff_id, action, subject from admin_audit order by id")
+                .query((rs, i) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3)).list())
+                .containsExactly(admin.id() + " staff.created " + officer.id(), admin.id() + " staff.changed " + officer.id(),
+                        admin.id() + " staff.password-reset " + officer.id(), admin.id() + " staff.access-changed " + officer.id(),
+                        admin.id() + " staff.deactivated " + officer.id(), admin.id() + " staff.reactivated " + officer.id());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.support.RecordedAudit;
 import id.balai.platform.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,10 +30,12 @@ import org.junit.jupiter.api.Test;
 abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
 
     JdbcCatalogueAdmin admin;
+    RecordedAudit audit;
 
     @BeforeEach
     void admin() {
-        admin = new JdbcCatalogueAdmin(categories, new ResponseTemplates(jdbc), new TwoAgenciesTwoKelurahan(), jdbc);
+        audit = new RecordedAudit();
+        admin = new JdbcCatalogueAdmin(categories, new ResponseTemplates(jdbc, audit), new TwoAgenciesTwoKelurahan(), jdbc, audit);
     }
 
     @Test
@@ -60,6 +63,8 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
         // never deleted while it has reports
         assertThatThrownBy(() -> admin.deleteCategory(id)).isInstanceOf(CatalogueAdmin.Rejected.class);
         assertThat(admin.categories()).extracting(CategorySettings::id).contains(id);
+        // what was done is in the audit trail; what was refused is not
+        assertThat(audit.recorded()).containsExactly("category.created " + id, "category.changed " + id);
     }
 
     @Test
@@ -109,6 +114,8 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
         assertThatThrownBy(() -> admin.removeQuestion(id, "ukuran")).isInstanceOf(CatalogueAdmin.NotFound.class);
         assertThatThrownBy(() -> admin.updateQuestion(id, read + 1, new NewQuestion("ukuran", "U", "S", QuestionKind.TEXT, false, List.of(), 1)))
                 .isInstanceOf(CatalogueAdmin.NotFound.class);
+        assertThat(audit.recorded()).containsExactly("question.added " + id + "/ukuran", "question.added " + id + "/dalam",
+                "question.changed " + id + "/ukuran", "question.removed " + id + "/ukuran");
     }
 
     @Test
