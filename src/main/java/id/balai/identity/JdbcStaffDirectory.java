@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 @Service
 class JdbcStaffDirectory implements StaffDirectory, UserDetailsService {
 
-    static final String COLUMNS = "id, username, full_name, email, role, agency_id, region_code, agency_head, password_hash, enabled";
+    static final String COLUMNS = "id, username, full_name, email, role, agency_id, region_code, agency_head, password_hash, enabled, security_version";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -79,6 +79,6 @@ class JdbcStaffDirectory implements StaffDirectory, UserDetailsService {
         Long agencyId = rs.wasNull() ? null : agency;
         return new StaffPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"), rs.getString("email"),
                 StaffRole.valueOf(rs.getString("role")), agencyId, rs.getString("region_code"), rs.getBoolean("agency_head"),
-                rs.getString("password_hash"), rs.getBoolean("enabled"));
+                rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getInt("security_version"));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -21,7 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Managing staff accounts for the city admin: create, change role and scope, deactivate and
  * reactivate, reset a password. Checks every value; refuses to let an admin deactivate or demote
- * themselves, and never leaves the city without an active admin. Logs each change with account ids and
+ * themselves, and never leaves the city without an active admin. Every change is also written to the
+ * {@link AdminAudit} trail, in its transaction. A password reset, a deactivation or
+ * reactivation and a new role or scope move the account's security version, which ends its open
+ * sessions ({@link StaffSessionCheck}). Logs each change with account ids and
  * roles only: never a name, address or password (and hashes never leave the database).
  */
 @Service
@@ -39,9 +43,11 @@ class StaffAccounts {
     private final StaffDirectory directory;
     private final PasswordEncoder passwordEncoder;
     private final Regions regions;
+    private final AdminAudit audit;
 
-    StaffAccounts(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwordEncoder, Regions regions) {
+    StaffAccounts(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwordEncoder, Regions regions, AdminAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.directory = directory;
         this.passwordEncoder = passwordEncoder;
         this.regions = regions;
@@ -75,6 +81,15 @@ class StaffAccounts {
                 .params(params).query(JdbcStaffDirectory::map).list().stream().map(StaffPrincipal::withoutSecret).toList();
     }
 
+    /** An account as the edit form shows it, with the version the form sends back. */
+    record Editable(StaffPrincipal account, int version) {}
+
+    @Transactional(readOnly = true)
+    Optional<Editable> forEdit(long id) {
+        return jdbc.sql("select " + JdbcStaffDirectory.COLUMNS + ", version from staff_account where id = ?").param(id)
+                .query((rs, row) -> new Editable(JdbcStaffDirectory.map(rs, row).withoutSecret(), rs.getInt("version"))).optional();
+    }
+
     @Transactional(readOnly = true)
     Optional<StaffPrincipal> byId(long id) {
         return jdbc.sql("select " + JdbcStaffDirectory.COLUMNS + " from staff_account where id = ?").param(id)
@@ -97,11 +112,16 @@ class StaffAccounts {
         } catch (DuplicateKeyException e) {
             throw new Refused(List.of(new FieldProblem("username", "error.staff.username.taken")));
         }
+        audit.record(admin, "staff.created", String.valueOf(created.id()));
         log.info("staff: account #{} created with role {} by staff #{}", created.id(), created.role(), admin.id());
         return created;
     }
 
-    void update(StaffPrincipal admin, long id, Profile profile) {
+    /**
+     * Changes name, e-mail, role and scope. {@code version} is the one the editor read: an account changed
+     * by somebody else since is refused with {@link Conflict}, after the values are checked.
+     */
+    void update(StaffPrincipal admin, long id, int version, Profile profile) {
         StaffPrincipal current = byId(id).orElseThrow(UnknownAccount::new);
         Profile p = profile.normalised();
         List<FieldProblem> problems = new ArrayList<>();
@@ -111,8 +131,17 @@ class StaffAccounts {
             else if (current.enabled() && otherActiveAdmins(id) == 0) problems.add(new FieldProblem("role", "error.staff.last-admin"));
         }
         refuseIf(problems);
-        jdbc.sql("update staff_account set full_name = ?, email = ?, role = ?, agency_id = ?, region_code = ?, agency_head = ? where id = ?")
-                .params(p.fullName(), p.email(), p.role().name(), p.agencyId(), p.regionCode(), p.agencyHead(), id).update();
+        // a new role or scope ends the account's open sessions (StaffSessionCheck); a new name or e-mail does not
+        boolean access = current.role() != p.role() || !Objects.equals(current.agencyId(), p.agencyId())
+                || !Objects.equals(current.regionCode(), p.regionCode());
+        // versions only grow: this writes only if nobody changed the profile since the form (and `current`) was read
+        int updated = jdbc.sql("""
+                update staff_account set full_name = ?, email = ?, role = ?, agency_id = ?, region_code = ?, agency_head = ?,
+                    security_version = security_version + ?, version = version + 1 where id = ? and version = ?""")
+                .params(p.fullName(), p.email(), p.role().name(), p.agencyId(), p.regionCode(), p.agencyHead(), access ? 1 : 0, id, version)
+                .update();
+        if (updated == 0) throw new Conflict();
+        audit.record(admin, access ? "staff.access-changed" : "staff.changed", String.valueOf(id));
         log.info("staff: account #{} changed (role {} → {}) by staff #{}", id, current.role(), p.role(), admin.id());
     }
 
@@ -122,7 +151,9 @@ class StaffAccounts {
         if (!enabled && current.role() == StaffRole.CITY_ADMIN && otherActiveAdmins(id) == 0) {
             throw new Refused(List.of(new FieldProblem("form", "error.staff.last-admin")));
         }
-        jdbc.sql("update staff_account set enabled = ? where id = ?").params(enabled, id).update();
+        // a reactivated account must not bring back the sessions it had before
+        jdbc.sql("update staff_account set enabled = ?, security_version = security_version + 1 where id = ?").params(enabled, id).update();
+        audit.record(admin, enabled ? "staff.reactivated" : "staff.deactivated", String.valueOf(id));
         log.info("staff: account #{} {} by staff #{}", id, enabled ? "reactivated" : "deactivated", admin.id());
     }
 
@@ -131,7 +162,9 @@ class StaffAccounts {
         List<FieldProblem> problems = new ArrayList<>();
         checkPassword(password, problems);
         refuseIf(problems);
-        jdbc.sql("update staff_account set password_hash = ? where id = ?").params(passwordEncoder.encode(password), id).update();
+        jdbc.sql("update staff_account set password_hash = ?, security_version = security_version + 1 where id = ?")
+                .params(passwordEncoder.encode(password), id).update();
+        audit.record(admin, "staff.password-reset", String.valueOf(id));
         log.info("staff: password of account #{} reset by staff #{}", id, admin.id());
     }
 
@@ -196,6 +229,13 @@ class StaffAccounts {
 
         List<FieldProblem> problems() {
             return problems;
+        }
+    }
+
+    /** The account was changed by somebody else since the editor read it; nothing was stored. */
+    static final class Conflict extends RuntimeException {
+        Conflict() {
+            super("staff account changed by somebody else");
         }
     }
 

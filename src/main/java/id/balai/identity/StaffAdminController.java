@@ -4,6 +4,7 @@ import id.balai.platform.FieldProblem;
 import id.balai.organisation.Agency;
 import id.balai.organisation.Region;
 import id.balai.organisation.Regions;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /admin/staf}: the city admin manages staff accounts. A refused form comes back with HTTP 422,
- * everything typed kept except the password. {@link StaffAccounts} checks the values and logs changes.
+ * everything typed kept except the password; an edit of an account somebody else changed meanwhile comes
+ * back with HTTP 409, what was typed kept beside what is stored now. {@link StaffAccounts} checks the values and logs changes.
  */
 @Controller
 class StaffAdminController {
@@ -74,8 +76,8 @@ class StaffAdminController {
 
     @GetMapping(BASE + "/{id}")
     String edit(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id, Model model) {
-        StaffPrincipal account = account(id);
-        return page(model, account, StaffForm.of(account), List.of());
+        StaffAccounts.Editable editable = editable(id);
+        return page(model, editable.account(), StaffForm.of(editable), List.of());
     }
 
     @PostMapping(BASE + "/{id}")
@@ -85,13 +87,21 @@ class StaffAdminController {
         form.setUsername(account.username());
         List<FieldProblem> problems = new ArrayList<>();
         StaffAccounts.Profile profile = form.toProfile(problems);
+        Integer version = form.version(problems);
         if (problems.isEmpty()) {
             try {
-                accounts.update(admin, id, profile);
+                accounts.update(admin, id, version, profile);
                 redirect.addFlashAttribute("flash", "flash.staff.saved");
                 return "redirect:" + BASE + "/" + id;
             } catch (StaffAccounts.Refused e) {
                 problems.addAll(e.problems());
+            } catch (StaffAccounts.Conflict e) {
+                // Keep what this admin typed, show what is stored now, and let a second save overwrite it knowingly.
+                StaffAccounts.Editable current = editable(id);
+                form.setVersion(String.valueOf(current.version()));
+                model.addAttribute("conflict", current.account());
+                response.setStatus(HttpStatus.CONFLICT.value());
+                return page(model, current.account(), form, List.of(new FieldProblem("form", "error.staff.conflict")));
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -110,16 +120,19 @@ class StaffAdminController {
 
     @PostMapping(BASE + "/{id}/sandi")
     String resetPassword(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "") String password, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String password, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
         StaffPrincipal account = account(id);
         try {
             accounts.resetPassword(admin, id, password);
+            // their own new password: this session goes on, their other sessions end
+            if (id == admin.id()) StaffSessionCheck.keepSignedIn(request, response, account(id));
             redirect.addFlashAttribute("flash", "flash.staff.password");
             return "redirect:" + BASE + "/" + id;
         } catch (StaffAccounts.Refused e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("passwordProblems", e.problems());
-            return page(model, account, StaffForm.of(account), List.of());
+            return page(model, account, StaffForm.of(editable(id)), List.of());
         }
     }
 
@@ -145,10 +158,15 @@ class StaffAdminController {
         return accounts.byId(id).orElseThrow(StaffAccounts.UnknownAccount::new);
     }
 
+    private StaffAccounts.Editable editable(long id) {
+        return accounts.forEdit(id).orElseThrow(StaffAccounts.UnknownAccount::new);
+    }
+
     private String page(Model model, StaffPrincipal account, StaffForm form, List<FieldProblem> problems) {
         model.addAttribute("account", account);
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
+        if (!model.containsAttribute("conflict")) model.addAttribute("conflict", null);
         if (!model.containsAttribute("passwordProblems")) model.addAttribute("passwordProblems", List.of());
         model.addAttribute("minPassword", StaffAccounts.MIN_PASSWORD);
         return withChoices(model, "admin/staff");

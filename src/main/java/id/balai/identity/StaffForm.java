@@ -17,8 +17,15 @@ public class StaffForm {
     private String regionCode = "";
     private boolean agencyHead;
     private String password = "";
+    private String version = "";
 
-    static StaffForm of(StaffPrincipal s) {
+    static StaffForm of(StaffAccounts.Editable editable) {
+        StaffForm f = of(editable.account());
+        f.version = String.valueOf(editable.version());
+        return f;
+    }
+
+    private static StaffForm of(StaffPrincipal s) {
         StaffForm f = new StaffForm();
         f.username = s.username();
         f.fullName = s.fullName();
@@ -28,6 +35,16 @@ public class StaffForm {
         f.regionCode = s.regionCode() == null ? "" : s.regionCode();
         f.agencyHead = s.agencyHead();
         return f;
+    }
+
+    /** The version the edit form was read at, or null with a problem when it is missing or not a number. */
+    Integer version(List<FieldProblem> problems) {
+        try {
+            return Integer.valueOf(version == null ? "" : version.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem("form", "error.staff.version"));
+            return null;
+        }
     }
 
     /** The profile typed; a role or agency that is not one becomes a problem. */
@@ -63,6 +80,8 @@ public class StaffForm {
     public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
     public boolean isAgencyHead() { return agencyHead; }
     public void setAgencyHead(boolean agencyHead) { this.agencyHead = agencyHead; }
+    public String getVersion() { return version; }
+    public void setVersion(String version) { this.version = version; }
     /** Write-only for the page: the template never reads it back. */
     String password() { return password; }
     public void setPassword(String password) { this.password = password; }

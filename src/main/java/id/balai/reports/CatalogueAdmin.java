@@ -11,8 +11,8 @@ import java.util.Optional;
  * citizen form and by routing.
  *
  * <p>Bad values are refused with {@link Rejected}, which names every problem (field and message key);
- * nothing is stored then. A category edited by somebody else since it was read is refused with
- * {@link Conflict}.
+ * nothing is stored then. A category or a question edited by somebody else since it was read is
+ * refused with {@link Conflict}.
  */
 public interface CatalogueAdmin {
 
@@ -46,8 +46,11 @@ public interface CatalogueAdmin {
 
     void addQuestion(long categoryId, NewQuestion question);
 
-    /** Changes the question with {@code question.code()} (codes never change: answers are stored by code). */
-    void updateQuestion(long categoryId, NewQuestion question);
+    /**
+     * Changes the question with {@code question.code()} (codes never change: answers are stored by code).
+     * {@code version} is the one the editor read ({@link NewQuestion#version()}).
+     */
+    void updateQuestion(long categoryId, int version, NewQuestion question);
 
     /**
      * Removes a question from the citizen form. Reports keep their answers, still shown under the
@@ -74,12 +77,21 @@ public interface CatalogueAdmin {
     record CategoryChange(String nameId, String nameEn, String hashtag, String icon, Long defaultAgencyId,
             boolean emergency, int verifyDays, int followUpDays, int autoCloseDays, int sortOrder, boolean active) {}
 
-    /** An extra question; {@code choices} only for {@link QuestionKind#CHOICE}. */
+    /**
+     * An extra question; {@code choices} only for {@link QuestionKind#CHOICE}. {@code version} is the stored
+     * one when read from {@link #categories()}; adding and updating do not read it.
+     */
     record NewQuestion(String code, String labelId, String labelEn, QuestionKind kind, boolean required,
-            List<String> choices, int sortOrder) {
+            List<String> choices, int sortOrder, int version) {
 
         public NewQuestion {
             choices = choices == null ? List.of() : List.copyOf(choices);
+        }
+
+        /** A question as typed, not yet stored. */
+        public NewQuestion(String code, String labelId, String labelEn, QuestionKind kind, boolean required, List<String> choices,
+                int sortOrder) {
+            this(code, labelId, labelEn, kind, required, choices, sortOrder, 0);
         }
     }
 
@@ -97,8 +109,6 @@ public interface CatalogueAdmin {
 
     record RoutingRule(String kelurahanCode, long agencyId) {}
 
-    /** One thing wrong with a change: the form field and the message key that explains it. */
-
     /** A change refused for bad values; nothing was stored. */
     final class Rejected extends IllegalArgumentException {
 
@@ -114,10 +124,10 @@ public interface CatalogueAdmin {
         }
     }
 
-    /** The category was changed by somebody else since the editor read it; nothing was stored. */
+    /** The category or question was changed by somebody else since the editor read it; nothing was stored. */
     final class Conflict extends RuntimeException {
         public Conflict() {
-            super("category changed by somebody else");
+            super("category or question changed by somebody else");
         }
     }
 

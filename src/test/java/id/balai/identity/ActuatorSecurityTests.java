@@ -26,7 +26,7 @@ class ActuatorSecurityTests {
     @Autowired StaffDirectory staff;
 
     static StaffPrincipal principal(StaffRole role) {
-        return new StaffPrincipal(700 + role.ordinal(), "user-" + role, "Staf", null, role, null, null, false, null, true);
+        return new StaffPrincipal(700 + role.ordinal(), "user-" + role, "Staf", null, role, null, null, false, null, true, 0);
     }
 
     @Test

@@ -17,4 +17,10 @@ class StaffAccountsOnH2Test extends StaffAccountsContract {
     void closeDatabase() {
         h2.close();
     }
+
+    @Override
+    long sessionsWaitingForALock() {
+        // H2 names the session that holds the lock a session waits for
+        return jdbc.sql("select count(*) from information_schema.sessions where blocker_id is not null").query(Long.class).single();
+    }
 }

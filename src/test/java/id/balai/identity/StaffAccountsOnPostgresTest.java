@@ -19,4 +19,10 @@ class StaffAccountsOnPostgresTest extends StaffAccountsContract {
     void closeDatabase() {
         // the extension drops the database when the class is done
     }
+
+    @Override
+    long sessionsWaitingForALock() {
+        return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                .query(Long.class).single();
+    }
 }

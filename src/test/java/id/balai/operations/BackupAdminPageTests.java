@@ -44,7 +44,7 @@ class BackupAdminPageTests {
     static final StaffPrincipal COORDINATOR = principal(902, StaffRole.COORDINATOR);
 
     static StaffPrincipal principal(long id, StaffRole role) {
-        return new StaffPrincipal(id, "user-" + id, "Staf " + id, null, role, null, null, false, null, true);
+        return new StaffPrincipal(id, "user-" + id, "Staf " + id, null, role, null, null, false, null, true, 0);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Report categories, cached: they change rarely and are read on every form and list. The cache holds
  * inactive categories too, so that the reports filed under one keep working; only {@link #all()} and
- * {@link #byHashtagIn} (what citizens may choose) leave them out. Every change calls {@link #changed()}.
+ * {@link #byHashtagIn} (what citizens may choose) leave them out, and {@link #inactive()} lists them. Every change calls {@link #changed()}.
  */
 @Repository
 public class Categories {
@@ -26,8 +26,12 @@ public class Categories {
     private final AtomicLong generation = new AtomicLong();
     private volatile Catalogue cache;
 
-    /** Active categories in form order; every category by id; the removed questions of each. */
-    private record Catalogue(List<Category> active, Map<Long, Category> byId, Map<Long, List<Category.Question>> retired) {}
+    /**
+     * Active categories in form order; the inactive ones in form order; every category by id; the removed
+     * questions of each.
+     */
+    private record Catalogue(List<Category> active, List<Category> inactive, Map<Long, Category> byId,
+            Map<Long, List<Category.Question>> retired) {}
 
     Categories(JdbcClient jdbc, PublicContent publicContent) {
         this.jdbc = jdbc;
@@ -37,6 +41,14 @@ public class Categories {
     /** The active categories, the ones a citizen may choose, in form order. */
     public List<Category> all() {
         return catalogue().active();
+    }
+
+    /**
+     * The categories citizens may no longer choose, in form order: old reports still carry them, so staff
+     * can still filter by them.
+     */
+    public List<Category> inactive() {
+        return catalogue().inactive();
     }
 
     /** Whether citizens may still choose this category. */
@@ -148,6 +160,7 @@ public class Categories {
                                     choices == null ? List.of() : Arrays.asList(choices.split("\\|"))));
                 });
         List<Category> active = new ArrayList<>();
+        List<Category> inactive = new ArrayList<>();
         Map<Long, Category> byId = new LinkedHashMap<>();
         jdbc.sql("select * from report_category order by sort_order, name_id").query(rs -> {
             long agency = rs.getLong("default_agency_id");
@@ -158,10 +171,10 @@ public class Categories {
                     rs.getInt("verify_days"), rs.getInt("followup_days"), rs.getInt("autoclose_days"),
                     List.copyOf(questions.getOrDefault(id, List.of())));
             byId.put(id, category);
-            if (rs.getBoolean("active")) active.add(category);
+            (rs.getBoolean("active") ? active : inactive).add(category);
         });
         Map<Long, List<Category.Question>> retiredCopy = new LinkedHashMap<>();
         retired.forEach((id, list) -> retiredCopy.put(id, List.copyOf(list)));
-        return new Catalogue(List.copyOf(active), Map.copyOf(byId), Map.copyOf(retiredCopy));
+        return new Catalogue(List.copyOf(active), List.copyOf(inactive), Map.copyOf(byId), Map.copyOf(retiredCopy));
     }
 }

@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.identity.AdminAudit;
 import id.balai.platform.FieldProblem;
 import id.balai.organisation.Region;
 import id.balai.organisation.RegionLevel;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The setup API over {@link Categories} and {@link ResponseTemplates}, and the admin pages' reads and
- * edits. Every value is checked here, whoever calls; every change refreshes the category cache.
+ * edits. Every value is checked here, whoever calls; every change refreshes the category cache and is
+ * written to the {@link AdminAudit} trail in its transaction (by the staff member signed in).
  */
 @Service
 @Transactional
@@ -43,8 +45,10 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     private final ResponseTemplates templates;
     private final Regions regions;
     private final JdbcClient jdbc;
+    private final AdminAudit audit;
 
-    JdbcCatalogueAdmin(Categories categories, ResponseTemplates templates, Regions regions, JdbcClient jdbc) {
+    JdbcCatalogueAdmin(Categories categories, ResponseTemplates templates, Regions regions, JdbcClient jdbc, AdminAudit audit) {
+        this.audit = audit;
         this.categories = categories;
         this.templates = templates;
         this.regions = regions;
@@ -69,12 +73,15 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
     public long createCategory(NewCategory c) {
         refuseIf(checkNewCategory(c));
         String code = c.code().strip();
+        long id;
         try {
-            return categories.create(code, c.nameId().strip(), c.nameEn().strip(), c.hashtag().strip(), c.icon(), c.defaultAgencyId(),
+            id = categories.create(code, c.nameId().strip(), c.nameEn().strip(), c.hashtag().strip(), c.icon(), c.defaultAgencyId(),
                     c.emergency(), c.verifyDays(), c.followUpDays(), c.autoCloseDays(), c.sortOrder());
         } catch (DataIntegrityViolationException e) {
             throw raceOnUniqueValue();
         }
+        audit.record("category.created", String.valueOf(id));
+        return id;
     }
 
     @Override
@@ -85,7 +92,8 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
             String choices = rs.getString("choices");
             questions.computeIfAbsent(rs.getLong("category_id"), k -> new ArrayList<>()).add(new NewQuestion(rs.getString("code"),
                     rs.getString("label_id"), rs.getString("label_en"), QuestionKind.valueOf(rs.getString("kind")),
-                    rs.getBoolean("required"), choices == null ? List.of() : Arrays.asList(choices.split("\\|")), rs.getInt("sort_order")));
+                    rs.getBoolean("required"), choices == null ? List.of() : Arrays.asList(choices.split("\\|")), rs.getInt("sort_order"),
+                    rs.getInt("version")));
         });
         Map<Long, List<RoutingRule>> rules = new LinkedHashMap<>();
         jdbc.sql("select category_id, kelurahan_code, agency_id from routing_rule order by category_id, kelurahan_code").query(rs -> {
@@ -138,6 +146,7 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
             throw raceOnUniqueValue();
         }
         if (updated == 0) throw new Conflict();
+        audit.record("category.changed", String.valueOf(id));
         categories.changed();
     }
 
@@ -149,6 +158,7 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
             jdbc.sql("delete from category_question where category_id = ?").param(id).update();
             jdbc.sql("delete from routing_rule where category_id = ?").param(id).update();
             jdbc.sql("delete from report_category where id = ?").param(id).update();
+            audit.record("category.deleted", String.valueOf(id));
         } catch (DataIntegrityViolationException e) {
             // a report was filed under it meanwhile
             throw new Rejected(List.of(new FieldProblem("form", "error.category.in-use")));
@@ -203,20 +213,30 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
         } catch (DataIntegrityViolationException e) {
             throw new Rejected(List.of(new FieldProblem("code", "error.question.code.taken")));
         }
+        audit.record("question.added", categoryId + "/" + code);
     }
 
     @Override
-    public void updateQuestion(long categoryId, NewQuestion q) {
+    public void updateQuestion(long categoryId, int version, NewQuestion q) {
         category(categoryId).flatMap(c -> c.question(q.code())).orElseThrow(NotFound::new);
         List<FieldProblem> problems = new ArrayList<>();
         checkQuestion(q, problems);
         refuseIf(problems);
-        jdbc.sql("""
-                update category_question set label_id = ?, label_en = ?, kind = ?, required = ?, choices = ?, sort_order = ?
-                where category_id = ? and code = ? and active = true""")
+        int updated = jdbc.sql("""
+                update category_question set label_id = ?, label_en = ?, kind = ?, required = ?, choices = ?, sort_order = ?,
+                    version = version + 1
+                where category_id = ? and code = ? and active = true and version = ?""")
                 .params(q.labelId().strip(), q.labelEn().strip(), q.kind().name(), q.required(),
-                        q.choices().isEmpty() ? null : String.join("|", q.choices()), q.sortOrder(), categoryId, q.code())
+                        q.choices().isEmpty() ? null : String.join("|", q.choices()), q.sortOrder(), categoryId, q.code(), version)
                 .update();
+        if (updated == 0) {
+            // removed meanwhile, or edited by somebody else
+            if (count("select count(*) from category_question where category_id = ? and code = ? and active = true", categoryId, q.code()) == 0) {
+                throw new NotFound();
+            }
+            throw new Conflict();
+        }
+        audit.record("question.changed", categoryId + "/" + q.code());
         categories.changed();
     }
 
@@ -225,6 +245,7 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
         int updated = jdbc.sql("update category_question set active = false where category_id = ? and code = ? and active = true")
                 .params(categoryId, questionCode).update();
         if (updated == 0) throw new NotFound();
+        audit.record("question.removed", categoryId + "/" + questionCode);
         categories.changed();
     }
 
@@ -268,6 +289,7 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
         } catch (DataIntegrityViolationException e) {
             throw new Rejected(List.of(new FieldProblem("kelurahanCode", "error.routing.exists")));
         }
+        audit.record("routing.added", categoryId + "/" + kelurahanCode);
     }
 
     @Override
@@ -275,6 +297,7 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
         int removed = jdbc.sql("delete from routing_rule where category_id = ? and kelurahan_code = ?")
                 .params(categoryId, kelurahanCode).update();
         if (removed == 0) throw new NotFound();
+        audit.record("routing.removed", categoryId + "/" + kelurahanCode);
         categories.changed();
     }
 

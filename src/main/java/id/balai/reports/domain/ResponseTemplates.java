@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import id.balai.identity.AdminAudit;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reply texts staff pick from when they write a note: an OPD's own, then those for everybody. The city
- * admin keeps them at {@code /admin/templat}; a note already written from a template keeps its text.
+ * admin keeps them at {@code /admin/templat}; a note already written from a template keeps its text. Every
+ * change is written to the {@link AdminAudit} trail in its transaction.
  */
 @Repository
 public class ResponseTemplates {
@@ -19,9 +22,11 @@ public class ResponseTemplates {
     public record ResponseTemplate(long id, Long agencyId, String title, String body) {}
 
     private final JdbcClient jdbc;
+    private final AdminAudit audit;
 
-    ResponseTemplates(JdbcClient jdbc) {
+    ResponseTemplates(JdbcClient jdbc, AdminAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** The templates of this OPD followed by the shared ones; only the shared ones when {@code agencyId} is null. */
@@ -47,24 +52,33 @@ public class ResponseTemplates {
                 .query(ResponseTemplates::row).optional();
     }
 
+    @Transactional
     public long add(Long agencyId, String title, String body) {
         check(title, body);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into response_template (agency_id, title, body) values (?, ?, ?)")
                 .params(agencyId, title.strip(), body.strip()).update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        audit.record("template.created", String.valueOf(id));
+        return id;
     }
 
     /** Changes OPD, title and body; false when there is no such template. */
+    @Transactional
     public boolean update(long id, Long agencyId, String title, String body) {
         check(title, body);
-        return jdbc.sql("update response_template set agency_id = ?, title = ?, body = ? where id = ?")
+        boolean updated = jdbc.sql("update response_template set agency_id = ?, title = ?, body = ? where id = ?")
                 .params(agencyId, title.strip(), body.strip(), id).update() == 1;
+        if (updated) audit.record("template.changed", String.valueOf(id));
+        return updated;
     }
 
     /** False when there is no such template. */
+    @Transactional
     public boolean delete(long id) {
-        return jdbc.sql("delete from response_template where id = ?").param(id).update() == 1;
+        boolean deleted = jdbc.sql("delete from response_template where id = ?").param(id).update() == 1;
+        if (deleted) audit.record("template.deleted", String.valueOf(id));
+        return deleted;
     }
 
     private static void check(String title, String body) {

@@ -29,7 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * {@code /admin/kategori}: the city admin keeps the catalogue — categories, their extra questions and
  * their routing rules per kelurahan. The citizen form and routing see every change at once. Values are
- * checked by {@link CatalogueAdmin}; a refused form comes back with HTTP 422, everything typed kept.
+ * checked by {@link CatalogueAdmin}; a refused form comes back with HTTP 422, everything typed kept; an
+ * edit of a category or question somebody else changed meanwhile comes back with HTTP 409, what was typed
+ * kept beside what is stored now.
  * Changes are logged with the category code and the admin's account id, nothing personal.
  */
 @Controller
@@ -162,7 +164,7 @@ class CatalogueAdminController {
     String addQuestion(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id, QuestionForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         CategorySettings category = settings(id);
-        return saveQuestion(model, response, category, null, form, question -> catalogue.addQuestion(id, question), () -> {
+        return saveQuestion(model, response, category, null, form, new ArrayList<>(), question -> catalogue.addQuestion(id, question), () -> {
             log.info("catalogue: question {} added to category {} by staff #{}", form.getCode(), category.code(), admin.id());
             redirect.addFlashAttribute("flash", "flash.question.added");
             return "redirect:" + BASE + "/" + id;
@@ -182,11 +184,24 @@ class CatalogueAdminController {
         CategorySettings category = settings(id);
         NewQuestion existing = category.question(code).orElseThrow(WebErrors::notFound);
         form.setCode(existing.code());
-        return saveQuestion(model, response, category, existing, form, question -> catalogue.updateQuestion(id, question), () -> {
-            log.info("catalogue: question {} of category {} changed by staff #{}", code, category.code(), admin.id());
-            redirect.addFlashAttribute("flash", "flash.question.saved");
-            return "redirect:" + BASE + "/" + id;
-        });
+        List<FieldProblem> problems = new ArrayList<>();
+        Integer version = CategoryForm.number(form.getVersion(), "form", "error.category.version", problems);
+        try {
+            return saveQuestion(model, response, category, existing, form, problems, question -> catalogue.updateQuestion(id, version, question),
+                    () -> {
+                        log.info("catalogue: question {} of category {} changed by staff #{}", code, category.code(), admin.id());
+                        redirect.addFlashAttribute("flash", "flash.question.saved");
+                        return "redirect:" + BASE + "/" + id;
+                    });
+        } catch (CatalogueAdmin.Conflict e) {
+            // Keep what this admin typed, show what is stored now, and let a second save overwrite it knowingly.
+            CategorySettings current = settings(id);
+            NewQuestion stored = current.question(code).orElseThrow(WebErrors::notFound);
+            form.setVersion(String.valueOf(stored.version()));
+            model.addAttribute("conflict", stored);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return questionPage(model, current, stored, form, List.of(new FieldProblem("form", "error.question.conflict")));
+        }
     }
 
     @PostMapping(BASE + "/{id}/pertanyaan/{code}/hapus")
@@ -200,8 +215,7 @@ class CatalogueAdminController {
     }
 
     private String saveQuestion(Model model, HttpServletResponse response, CategorySettings category, NewQuestion existing,
-            QuestionForm form, java.util.function.Consumer<NewQuestion> save, Supplier<String> done) {
-        List<FieldProblem> problems = new ArrayList<>();
+            QuestionForm form, List<FieldProblem> problems, java.util.function.Consumer<NewQuestion> save, Supplier<String> done) {
         NewQuestion question = form.toQuestion(problems);
         if (problems.isEmpty()) {
             try {
@@ -221,6 +235,7 @@ class CatalogueAdminController {
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("kinds", QuestionKind.values());
+        if (!model.containsAttribute("conflict")) model.addAttribute("conflict", null);
         return "admin/question";
     }
 

@@ -15,6 +15,7 @@ public class QuestionForm {
     private boolean required;
     private String choices = "";
     private String sortOrder = "0";
+    private String version = "";
 
     static QuestionForm of(NewQuestion q) {
         QuestionForm f = new QuestionForm();
@@ -25,6 +26,7 @@ public class QuestionForm {
         f.required = q.required();
         f.choices = String.join("\n", q.choices());
         f.sortOrder = String.valueOf(q.sortOrder());
+        f.version = String.valueOf(q.version());
         return f;
     }
 
@@ -54,4 +56,6 @@ public class QuestionForm {
     public void setChoices(String choices) { this.choices = choices; }
     public String getSortOrder() { return sortOrder; }
     public void setSortOrder(String sortOrder) { this.sortOrder = sortOrder; }
+    public String getVersion() { return version; }
+    public void setVersion(String version) { this.version = version; }
 }

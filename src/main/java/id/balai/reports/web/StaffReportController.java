@@ -73,6 +73,8 @@ class StaffReportController {
         model.addAttribute("staff", staff);
         model.addAttribute("now", clock.instant());
         model.addAttribute("categories", categories.all());
+        // no longer offered to citizens, but old reports still carry them
+        model.addAttribute("inactiveCategories", categories.inactive());
         model.addAttribute("kelurahans", regions.kelurahans());
         model.addAttribute("agencies", regions.agencies());
         model.addAttribute("statuses", ReportStatus.values());

@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.support.RecordedAudit;
 import id.balai.platform.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,10 +30,12 @@ import org.junit.jupiter.api.Test;
 abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
 
     JdbcCatalogueAdmin admin;
+    RecordedAudit audit;
 
     @BeforeEach
     void admin() {
-        admin = new JdbcCatalogueAdmin(categories, new ResponseTemplates(jdbc), new TwoAgenciesTwoKelurahan(), jdbc);
+        audit = new RecordedAudit();
+        admin = new JdbcCatalogueAdmin(categories, new ResponseTemplates(jdbc, audit), new TwoAgenciesTwoKelurahan(), jdbc, audit);
     }
 
     @Test
@@ -60,6 +63,8 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
         // never deleted while it has reports
         assertThatThrownBy(() -> admin.deleteCategory(id)).isInstanceOf(CatalogueAdmin.Rejected.class);
         assertThat(admin.categories()).extracting(CategorySettings::id).contains(id);
+        // what was done is in the audit trail; what was refused is not
+        assertThat(audit.recorded()).containsExactly("category.created " + id, "category.changed " + id);
     }
 
     @Test
@@ -86,7 +91,14 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
         Report report = submit(categories.byId(id).orElseThrow(), KELURAHAN_A, -6.99, 110.42, NOW, false);
         reports.saveAnswers(report.id(), Map.of("ukuran", "Besar"));
 
-        admin.updateQuestion(id, new NewQuestion("ukuran", "Ukuran lubang", "Size of the hole", QuestionKind.TEXT, false, List.of(), 5));
+        int read = admin.category(id).orElseThrow().question("ukuran").orElseThrow().version();
+        admin.updateQuestion(id, read, new NewQuestion("ukuran", "Ukuran lubang", "Size of the hole", QuestionKind.TEXT, false, List.of(), 5));
+        assertThat(admin.category(id).orElseThrow().question("ukuran").orElseThrow().version()).isEqualTo(read + 1);
+        // a second editor who read the old version is refused, and nothing changes
+        assertThatThrownBy(() -> admin.updateQuestion(id, read, new NewQuestion("ukuran", "Lain", "Other", QuestionKind.NUMBER, true, List.of(), 1)))
+                .isInstanceOf(CatalogueAdmin.Conflict.class);
+        assertThat(admin.category(id).orElseThrow().question("ukuran").orElseThrow())
+                .extracting(NewQuestion::labelId, NewQuestion::kind, NewQuestion::sortOrder).containsExactly("Ukuran lubang", QuestionKind.TEXT, 5);
         assertThat(categories.byId(id).orElseThrow().questions()).extracting(Category.Question::code).containsExactly("ukuran", "dalam");
         assertThat(categories.byId(id).orElseThrow().questions().get(0))
                 .extracting(Category.Question::labelId, Category.Question::kind, Category.Question::required)
@@ -100,8 +112,10 @@ abstract class CatalogueAdminContract extends ReportsDatabaseFixture {
         assertThat(problems(() -> admin.addQuestion(id, new NewQuestion("ukuran", "U", "S", QuestionKind.TEXT, false, List.of(), 1))))
                 .containsExactly(new FieldProblem("code", "error.question.code.taken"));
         assertThatThrownBy(() -> admin.removeQuestion(id, "ukuran")).isInstanceOf(CatalogueAdmin.NotFound.class);
-        assertThatThrownBy(() -> admin.updateQuestion(id, new NewQuestion("ukuran", "U", "S", QuestionKind.TEXT, false, List.of(), 1)))
+        assertThatThrownBy(() -> admin.updateQuestion(id, read + 1, new NewQuestion("ukuran", "U", "S", QuestionKind.TEXT, false, List.of(), 1)))
                 .isInstanceOf(CatalogueAdmin.NotFound.class);
+        assertThat(audit.recorded()).containsExactly("question.added " + id + "/ukuran", "question.added " + id + "/dalam",
+                "question.changed " + id + "/ukuran", "question.removed " + id + "/ukuran");
     }
 
     @Test

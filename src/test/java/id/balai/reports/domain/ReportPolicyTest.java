@@ -131,7 +131,7 @@ class ReportPolicyTest {
     }
 
     static StaffPrincipal staff(StaffRole role, Long agencyId, String regionCode) {
-        return new StaffPrincipal(1, "u-" + role.name().toLowerCase(), "Staf", null, role, agencyId, regionCode, false, null, true);
+        return new StaffPrincipal(1, "u-" + role.name().toLowerCase(), "Staf", null, role, agencyId, regionCode, false, null, true, 0);
     }
 
     static Report report(Long agencyId, String kelurahan) {

@@ -98,7 +98,7 @@ abstract class ReportsDatabaseFixture {
     }
 
     static StaffPrincipal staff(StaffRole role, Long agencyId, String regionCode) {
-        return new StaffPrincipal(1, role.name().toLowerCase(), "Staff", null, role, agencyId, regionCode, false, null, true);
+        return new StaffPrincipal(1, role.name().toLowerCase(), "Staff", null, role, agencyId, regionCode, false, null, true, 0);
     }
 
     List<Long> inboxOf(ReportPolicy policy, StaffPrincipal staff) {

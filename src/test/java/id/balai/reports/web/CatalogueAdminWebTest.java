@@ -195,6 +195,30 @@ class CatalogueAdminWebTest {
     }
 
     @Test
+    void theStaffInboxStillFiltersByADeactivatedCategoryMarkedAsSuch() throws Exception {
+        long id = create("pohon-tua", "#pohontuaastina");
+        Report report = submit(id, Map.of());
+        var form = categoryForm("pohon-tua", "#pohontuaastina");
+        form.set("nameId", "Pohon tua lapuk");
+        form.set("nameEn", "Old rotten tree");
+        form.set("version", String.valueOf(catalogue.category(id).orElseThrow().version()));
+        mvc.perform(post("/admin/kategori/{id}", id).params(form).with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(categories.isActive(id)).isFalse();
+
+        RequestPostProcessor desk = user(staff.byUsername("koordinator").orElseThrow());
+        String inbox = mvc.perform(get("/staf").with(desk)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(inbox).contains("<option value=\"" + id + "\">Pohon tua lapuk (nonaktif)</option>", "Kategori nonaktif (laporan lama)");
+        // an active category is not marked
+        long banjir = byCode("banjir").id();
+        assertThat(inbox).contains("<option value=\"" + banjir + "\">Banjir</option>");
+        String filtered = mvc.perform(get("/staf").param("kategori", String.valueOf(id)).with(desk))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(filtered).contains(report.trackingCode(), "value=\"" + id + "\" selected=\"selected\"");
+        assertThat(mvc.perform(get("/staf").param("lang", "en").with(desk)).andReturn().getResponse().getContentAsString())
+                .contains("Old rotten tree (inactive)");
+    }
+
+    @Test
     void aCategoryWithoutReportsCanBeDeleted() throws Exception {
         long id = create("salah-ketik", "#salahketikastina");
         mvc.perform(post("/admin/kategori/{id}/hapus", id).with(admin()).with(csrf()))
@@ -221,7 +245,8 @@ class CatalogueAdminWebTest {
         edit.set("labelId", "Jenis sumur");
         edit.set("sortOrder", "1");
         edit.set("required", "true");
-        assertThat(page(get("/admin/kategori/{id}/pertanyaan/jenis", id))).contains("Tertutup", "jenis");
+        edit.set("version", String.valueOf(questionVersion(id, "jenis")));
+        assertThat(page(get("/admin/kategori/{id}/pertanyaan/jenis", id))).contains("Tertutup", "jenis", "name=\"version\"");
         mvc.perform(post("/admin/kategori/{id}/pertanyaan/jenis", id).params(edit).with(admin()).with(csrf()))
                 .andExpect(flash().attribute("flash", "flash.question.saved"));
         Category category = categories.byId(id).orElseThrow();
@@ -239,6 +264,49 @@ class CatalogueAdminWebTest {
         assertThat(html).contains("Kode ini sudah dipakai pertanyaan lain");
         mvc.perform(post("/admin/kategori/{id}/pertanyaan/jumlah/hapus", id).with(admin()).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get("/admin/kategori/{id}/pertanyaan/jumlah", id).with(admin())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSecondOfTwoAdminsEditingAQuestionGets409WithWhatTheyTypedKeptAndNothingOverwritten() throws Exception {
+        long id = create("gorong-mampet", "#gorongmampetastina");
+        mvc.perform(post("/admin/kategori/{id}/pertanyaan", id).params(questionForm("panjang", "NUMBER", "")).with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String read = String.valueOf(questionVersion(id, "panjang"));
+        var first = questionForm("panjang", "NUMBER", "");
+        first.set("labelId", "Berapa meter saluran yang mampet?");
+        first.set("version", read);
+        var second = questionForm("panjang", "CHOICE", "Pendek\nPanjang");
+        second.set("labelId", "Seberapa panjang yang mampet?");
+        second.set("sortOrder", "33");
+        second.set("version", read);
+        mvc.perform(post("/admin/kategori/{id}/pertanyaan/panjang", id).params(first).with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.question.saved"));
+        String html = mvc.perform(post("/admin/kategori/{id}/pertanyaan/panjang", id).params(second).with(admin()).with(csrf()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Admin lain mengubah pertanyaan ini selagi Anda mengisi formulir", "id=\"conflict\"",
+                "value=\"Seberapa panjang yang mampet?\"", "value=\"33\"", "Pendek\nPanjang</textarea>",
+                "<option value=\"CHOICE\" selected=\"selected\">", "Berapa meter saluran yang mampet?",
+                "name=\"version\" value=\"" + questionVersion(id, "panjang") + "\"");
+        assertThat(categories.byId(id).orElseThrow().questions()).singleElement()
+                .extracting(Category.Question::labelId, Category.Question::kind)
+                .containsExactly("Berapa meter saluran yang mampet?", Category.Question.Kind.NUMBER);
+        assertThat(mvc.perform(post("/admin/kategori/{id}/pertanyaan/panjang", id).params(second).param("lang", "en").with(admin()).with(csrf()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString()).contains("Another admin changed this question");
+
+        // saved again with the version the 409 page showed: overwritten knowingly
+        second.set("version", String.valueOf(questionVersion(id, "panjang")));
+        mvc.perform(post("/admin/kategori/{id}/pertanyaan/panjang", id).params(second).with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.question.saved"));
+        assertThat(categories.byId(id).orElseThrow().questions().get(0).labelId()).isEqualTo("Seberapa panjang yang mampet?");
+        // without a version nothing is stored
+        first.remove("version");
+        assertThat(mvc.perform(post("/admin/kategori/{id}/pertanyaan/panjang", id).params(first).with(admin()).with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString()).contains("Formulir tidak lengkap");
+        assertThat(categories.byId(id).orElseThrow().questions().get(0).labelId()).isEqualTo("Seberapa panjang yang mampet?");
+    }
+
+    private int questionVersion(long categoryId, String code) {
+        return catalogue.category(categoryId).orElseThrow().question(code).orElseThrow().version();
     }
 
     @Test
