@@ -13,7 +13,6 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -106,15 +105,9 @@ class Open311Controller {
     }
 
     /** No suffix at all: answered in XML, the format every client understands. */
-    @GetMapping({BASE + "/discovery", BASE + "/services", BASE + "/services/{code:[^.]+}"})
+    @GetMapping({BASE + "/discovery", BASE + "/services", BASE + "/services/{code:[^.]+}", BASE + "/requests", BASE + "/requests/{id:[^.]+}"})
     ResponseEntity<byte[]> noFormat() {
         throw new Open311Exception(Open311Format.XML, 400, "open311.error.format.missing");
-    }
-
-    @ExceptionHandler(Open311Exception.class)
-    ResponseEntity<byte[]> refused(Open311Exception e) {
-        Fields error = Fields.of("error").put("code", e.status()).put("description", text(e.messageKey(), e.args()));
-        return e.format().answer(e.status(), new Items("errors", "error", List.of(error)));
     }
 
     private static String datatype(QuestionKind kind) {

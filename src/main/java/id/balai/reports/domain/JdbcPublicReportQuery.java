@@ -1,0 +1,70 @@
+package id.balai.reports.domain;
+
+import id.balai.reports.PublicReportQuery;
+import id.balai.reports.ReportStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@link PublicReportQuery} in SQL: the same {@code published} rule and newest-first index as the public list. */
+@Repository
+class JdbcPublicReportQuery implements PublicReportQuery {
+
+    private final JdbcClient jdbc;
+
+    JdbcPublicReportQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<PublicReport> find(Criteria c, int offset, int limit) {
+        StringBuilder where = new StringBuilder("r.published = true");
+        Map<String, Object> params = new HashMap<>();
+        if (!c.trackingCodes().isEmpty()) {
+            where.append(" and r.tracking_code in (:codes)");
+            params.put("codes", List.copyOf(c.trackingCodes()));
+        } else {
+            if (!c.categoryCodes().isEmpty()) {
+                where.append(" and c.code in (:categories)");
+                params.put("categories", List.copyOf(c.categoryCodes()));
+            }
+            if (c.submittedFrom() != null) {
+                where.append(" and r.submitted_at >= :from");
+                params.put("from", Reports.ts(c.submittedFrom()));
+            }
+            if (c.submittedBefore() != null) {
+                where.append(" and r.submitted_at < :before");
+                params.put("before", Reports.ts(c.submittedBefore()));
+            }
+            if (!c.statuses().isEmpty()) {
+                where.append(" and r.status in (:statuses)");
+                params.put("statuses", c.statuses().stream().map(Enum::name).toList());
+            }
+        }
+        return jdbc.sql("""
+                select r.tracking_code, r.status, coalesce(r.public_description, r.description) as text, c.code as category_code,
+                       c.name_id, c.name_en, r.agency_id, r.submitted_at, r.updated_at, %s as due_at, r.address, r.lat, r.lon,
+                       (select min(p.storage_key) from report_photo p where p.report_id = r.id and p.kind = 'BEFORE' and p.hidden = false) as photo_key,
+                       (select e.note from report_event e where e.report_id = r.id and e.public = true and e.note is not null
+                         order by e.at desc, e.id desc limit 1) as status_note
+                from report r join report_category c on c.id = r.category_id
+                where %s
+                order by r.published, r.submitted_at desc, r.id desc limit :limit offset :offset"""
+                        .formatted(Reports.DUE_EXPR, where)) // its columns are the report's: the category has none of those names
+                .params(params).param("limit", limit).param("offset", offset)
+                .query(JdbcPublicReportQuery::row).list();
+    }
+
+    private static PublicReport row(ResultSet rs, int n) throws SQLException {
+        long agency = rs.getLong("agency_id");
+        Long agencyId = rs.wasNull() ? null : agency;
+        return new PublicReport(rs.getString("tracking_code"), ReportStatus.valueOf(rs.getString("status")), rs.getString("status_note"),
+                rs.getString("category_code"), rs.getString("name_id"), rs.getString("name_en"), rs.getString("text"), agencyId,
+                Reports.instant(rs, "submitted_at"), Reports.instant(rs, "updated_at"), Reports.instant(rs, "due_at"),
+                rs.getString("address"), rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("photo_key"));
+    }
+}

@@ -1,0 +1,141 @@
+package id.balai.open311;
+
+import static id.balai.open311.Open311ServicesTest.json;
+import static id.balai.open311.Open311ServicesTest.text;
+import static id.balai.open311.Open311ServicesTest.texts;
+import static id.balai.open311.Open311ServicesTest.xml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import tools.jackson.databind.JsonNode;
+
+/** GET requests as an Open311 client polls them: filters, defaults, paging, errors, and what never shows. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class Open311RequestsTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+
+    record Row(String code, String status, Instant submitted, boolean confidential, boolean published, String reporterName) {}
+
+    List<Row> rows;
+    String window;
+
+    @BeforeEach
+    void demoReports() {
+        rows = jdbc.sql("""
+                select r.tracking_code, r.status, r.submitted_at, r.confidential, r.published, rr.name
+                from report r left join report_reporter rr on rr.report_id = r.id order by r.submitted_at desc""")
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getString(6))).list();
+        Instant newest = rows.get(0).submitted();
+        window = "start_date=" + newest.minus(89, ChronoUnit.DAYS).atOffset(ZoneOffset.ofHours(7))
+                + "&end_date=" + newest.plusSeconds(1).atOffset(ZoneOffset.ofHours(7));
+    }
+
+    @Test
+    void theListHoldsExactlyThePublishedReportsOfTheWindowNewestFirst() throws Exception {
+        JsonNode json = json(call("/open311/v2/requests.json?" + window, 200));
+        List<String> expected = rows.stream().filter(Row::published)
+                .filter(r -> r.submitted().isAfter(rows.get(0).submitted().minus(89, ChronoUnit.DAYS))).map(Row::code).toList();
+        List<String> got = new ArrayList<>();
+        json.forEach(n -> got.add(n.get("service_request_id").asString()));
+        assertThat(got).isNotEmpty().containsExactlyElementsOf(expected);
+        JsonNode first = json.get(0);
+        assertThat(first.get("status").asString()).isIn("open", "closed");
+        assertThat(first.get("requested_datetime").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00");
+        assertThat(first.get("lat").isNumber()).isTrue();
+        assertThat(first.get("long").isNumber()).isTrue();
+    }
+
+    @Test
+    void confidentialReportsAndReportersNeverAppear() throws Exception {
+        Row confidential = rows.stream().filter(Row::confidential).findFirst().orElseThrow();
+        String all = new String(call("/open311/v2/requests.xml?" + window, 200).getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(all).doesNotContain(confidential.code());
+        rows.stream().map(Row::reporterName).filter(n -> n != null && n.length() > 3).forEach(name -> assertThat(all).doesNotContain(name));
+        assertThat(all).doesNotContain("@").doesNotContain("email").doesNotContain("phone");
+
+        assertThat(json(call("/open311/v2/requests.json?service_request_id=" + confidential.code(), 200)).size()).isZero();
+        call("/open311/v2/requests/" + confidential.code() + ".json", 404);
+    }
+
+    @Test
+    void oneRequestByItsIdIsAListOfOneInXml() throws Exception {
+        Row published = rows.stream().filter(Row::published).findFirst().orElseThrow();
+        Document xml = xml(call("/open311/v2/requests/" + published.code() + ".xml", 200));
+        assertThat(xml.getDocumentElement().getTagName()).isEqualTo("service_requests");
+        Element request = (Element) xml.getElementsByTagName("request").item(0);
+        assertThat(text(request, "service_request_id")).isEqualTo(published.code());
+        assertThat(text(request, "status")).isEqualTo(List.of("RESOLVED", "CLOSED").contains(published.status()) ? "closed" : "open");
+        for (String field : List.of("status_notes", "service_name", "service_code", "description", "agency_responsible", "service_notice",
+                "requested_datetime", "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url")) {
+            assertThat(request.getElementsByTagName(field).getLength()).as(field).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theStatusFilterKeepsOnlyClosedOrOnlyOpenReports() throws Exception {
+        JsonNode closed = json(call("/open311/v2/requests.json?status=closed&" + window, 200));
+        JsonNode open = json(call("/open311/v2/requests.json?status=open&" + window, 200));
+        JsonNode both = json(call("/open311/v2/requests.json?status=open,closed&" + window, 200));
+        closed.forEach(n -> assertThat(n.get("status").asString()).isEqualTo("closed"));
+        open.forEach(n -> assertThat(n.get("status").asString()).isEqualTo("open"));
+        assertThat(closed.size()).isPositive();
+        assertThat(open.size()).isPositive();
+        assertThat(closed.size() + open.size()).isEqualTo(both.size());
+    }
+
+    @Test
+    void pagesSplitTheListWithoutOverlap() throws Exception {
+        JsonNode all = json(call("/open311/v2/requests.json?" + window, 200));
+        JsonNode page1 = json(call("/open311/v2/requests.json?page_size=2&page=1&" + window, 200));
+        JsonNode page2 = json(call("/open311/v2/requests.json?page_size=2&page=2&" + window, 200));
+        JsonNode offset = json(call("/open311/v2/requests.json?limit=1&offset=3&" + window, 200));
+        assertThat(page1.size()).isEqualTo(2);
+        assertThat(page2.get(0).get("service_request_id")).isEqualTo(all.get(2).get("service_request_id"));
+        assertThat(offset.size()).isEqualTo(1);
+        assertThat(offset.get(0).get("service_request_id")).isEqualTo(all.get(3).get("service_request_id"));
+    }
+
+    @Test
+    void badDatesSpansStatusesAndNumbersAre400ErrorsInTheRequestedFormat() throws Exception {
+        for (String query : List.of("start_date=kemarin", "end_date=2026-01-05", "start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z",
+                "start_date=2026-02-01T00:00:00Z&end_date=2026-01-01T00:00:00Z", "status=selesai", "page=0", "page_size=banyak", "offset=-1")) {
+            JsonNode errors = json(call("/open311/v2/requests.json?" + query, 400));
+            assertThat(errors.get(0).get("code").asInt()).as(query).isEqualTo(400);
+            assertThat(errors.get(0).get("description").asString()).as(query).isNotBlank();
+        }
+        Document xml = xml(call("/open311/v2/requests.xml?status=selesai", 400));
+        assertThat(texts(xml.getDocumentElement(), "description").get(0)).contains("selesai");
+    }
+
+    @Test
+    void anEmptyArgumentCountsAsNoArgument() throws Exception {
+        JsonNode json = json(call("/open311/v2/requests.json?status=&service_code=&" + window, 200));
+        assertThat(json.size()).isEqualTo(json(call("/open311/v2/requests.json?" + window, 200)).size());
+    }
+
+    private MockHttpServletResponse call(String path, int status) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path + ": " + response.getContentAsString()).isEqualTo(status);
+        return response;
+    }
+}
