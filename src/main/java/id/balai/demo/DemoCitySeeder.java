@@ -8,6 +8,7 @@ import id.balai.demo.AstinaCatalogue.QuestionDef;
 import id.balai.identity.StaffDirectory;
 import id.balai.identity.StaffDirectory.NewStaff;
 import id.balai.identity.StaffRole;
+import id.balai.open311.ApiKeys;
 import id.balai.organisation.RegionRegistry;
 import id.balai.organisation.Regions;
 import id.balai.platform.BalaiProperties;
@@ -53,6 +54,9 @@ class DemoCitySeeder implements SmartInitializingSingleton {
     private static final long REPORT_SEED = 337_700_2026L;
     private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     static final String ACCOUNTS_FILE = "demo-accounts.txt";
+    /** The Open311 key of the demo city, named in the API documentation so that anyone can try POST at once. */
+    static final String DEMO_API_KEY = "demo-astina";
+    static final String DEMO_PARTNER = "Contoh mitra (data demo)";
     private static final Logger log = LoggerFactory.getLogger(DemoCitySeeder.class);
 
     private final BalaiProperties properties;
@@ -64,10 +68,12 @@ class DemoCitySeeder implements SmartInitializingSingleton {
     private final Holidays holidays;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApiKeys apiKeys;
     private volatile CompletableFuture<Integer> photos = CompletableFuture.completedFuture(0);
 
     DemoCitySeeder(BalaiProperties properties, RegionRegistry registry, Regions regions, CatalogueAdmin catalogue,
-            StaffDirectory staff, ReportImport reportImport, Holidays holidays, TransactionTemplate tx, Clock clock) {
+            StaffDirectory staff, ReportImport reportImport, Holidays holidays, TransactionTemplate tx, Clock clock,
+            ApiKeys apiKeys) {
         this.properties = properties;
         this.registry = registry;
         this.regions = regions;
@@ -77,6 +83,7 @@ class DemoCitySeeder implements SmartInitializingSingleton {
         this.holidays = holidays;
         this.tx = tx;
         this.clock = clock;
+        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -126,6 +133,7 @@ class DemoCitySeeder implements SmartInitializingSingleton {
         for (AgencyDef a : AstinaCatalogue.AGENCIES) agencyIds.put(a.code(), registry.addAgency(a.code(), a.shortName(), a.name()).id());
         registry.refresh(); // the report import locates reports and checks agencies through Regions
         seedCatalogue(agencyIds);
+        apiKeys.createKnown(DEMO_PARTNER, DEMO_API_KEY, ApiKeys.DEFAULT_PER_MINUTE);
         String password = password();
         List<Account> accounts = seedAccounts(map, agencyIds, password);
 
@@ -247,6 +255,8 @@ class DemoCitySeeder implements SmartInitializingSingleton {
         for (Account a : seeded.accounts()) text.append(String.format("  %-18s %-14s %s%n", a.username(), a.role(), a.scope()));
         text.append("Log in at ").append(properties.publicBaseUrl()).append("/staf/masuk. These are throwaway demo credentials;")
                 .append(" a real city starts with an empty database and BALAI_DEMO=false.\n");
+        text.append("Open311 API: ").append(properties.publicBaseUrl()).append("/open311/v2/services.json; demo API key for POST: ")
+                .append(DEMO_API_KEY).append('\n');
         log.info("\n{}", text);
         Path file = properties.dataDir().resolve(ACCOUNTS_FILE);
         try {

@@ -31,6 +31,14 @@ enum Open311Format {
     }
 
     ResponseEntity<byte[]> answer(int status, Open311Document document) {
-        return ResponseEntity.status(status).contentType(mediaType).body(this == XML ? document.xml() : document.json());
+        return ResponseEntity.status(status).contentType(mediaType).body(render(document));
+    }
+
+    MediaType contentType() {
+        return mediaType;
+    }
+
+    byte[] render(Open311Document document) {
+        return this == XML ? document.xml() : document.json();
     }
 }

@@ -1,0 +1,147 @@
+package id.balai.open311;
+
+import static id.balai.open311.Open311Controller.BASE;
+
+import id.balai.open311.Open311Document.Fields;
+import id.balai.open311.Open311Document.Items;
+import id.balai.platform.FieldProblem;
+import id.balai.reports.ReportCatalogue;
+import id.balai.reports.ReportIntake;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * POST requests: a partner's system files a report with its API key, form-encoded (or multipart, with
+ * the photos as {@code media}). The report goes through the web form's own path ({@link ReportIntake}).
+ * A key over its limit gets 429 with {@code Retry-After}.
+ */
+@RestController
+class Open311PostController {
+
+    private static final Logger log = LoggerFactory.getLogger(Open311PostController.class);
+    private static final Pattern ATTRIBUTE = Pattern.compile("^attribute\\[([A-Za-z0-9_-]{1,40})](\\[])?$");
+    static final String CHANNEL = "OPEN311";
+
+    private final ApiKeys keys;
+    private final PartnerRateLimits limits;
+    private final ReportCatalogue catalogue;
+    private final ReportIntake intake;
+    private final MessageSource messages;
+
+    Open311PostController(ApiKeys keys, PartnerRateLimits limits, ReportCatalogue catalogue, ReportIntake intake, MessageSource messages) {
+        this.keys = keys;
+        this.limits = limits;
+        this.catalogue = catalogue;
+        this.intake = intake;
+        this.messages = messages;
+    }
+
+    @PostMapping(BASE + "/requests.{format}")
+    ResponseEntity<byte[]> create(@PathVariable String format, HttpServletRequest request,
+            @RequestParam(name = "media", required = false) List<MultipartFile> media) throws IOException {
+        Open311Format f = Open311Format.of(format);
+        String key = param(request, "api_key");
+        if (key == null) throw new Open311Exception(f, 400, "open311.error.key.missing");
+        ApiKeys.Partner partner = keys.byKey(key).orElseThrow(() -> new Open311Exception(f, 403, "open311.error.key.invalid"));
+        long wait = limits.secondsToWait(partner);
+        if (wait > 0) {
+            Fields error = Fields.of("error").put("code", 429).put("description", text("open311.error.key.limit", partner.requestsPerMinute(), wait));
+            return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+                    .contentType(f.contentType()).body(f.render(new Items("errors", "error", List.of(error))));
+        }
+
+        String code = param(request, "service_code");
+        if (code == null) throw new Open311Exception(f, 400, "open311.error.service.missing");
+        ReportCatalogue.Service service = catalogue.service(code).orElseThrow(() -> new Open311Exception(f, 404, "open311.error.service.unknown", code));
+        Double lat = coordinate(f, request, "lat", 90), lon = coordinate(f, request, "long", 180);
+        if (lat == null || lon == null) {
+            boolean addressOnly = param(request, "address_string") != null || param(request, "address_id") != null;
+            throw new Open311Exception(f, 400, addressOnly ? "open311.error.location.point" : "open311.error.location.missing");
+        }
+        String description = param(request, "description");
+        if (description != null && description.length() > 4000) throw new Open311Exception(f, 400, "open311.error.description.long");
+
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+            Matcher m = ATTRIBUTE.matcher(p.getKey());
+            if (m.matches()) answers.merge(m.group(1), String.join(", ", p.getValue()), (a, b) -> a + ", " + b);
+        }
+        List<byte[]> photos = new ArrayList<>();
+        if (media != null) for (MultipartFile file : media) if (file != null && !file.isEmpty()) photos.add(file.getBytes());
+        String name = String.join(" ", nonNull(param(request, "first_name")), nonNull(param(request, "last_name"))).strip();
+
+        ReportIntake.Result result = intake.submit(new ReportIntake.Submission(UUID.randomUUID().toString(), service.code(), description,
+                lat, lon, param(request, "address_string"), name.isEmpty() ? null : name, param(request, "phone"), param(request, "email"),
+                answers, photos, CHANNEL));
+        if (result instanceof ReportIntake.Refused refused) {
+            List<Fields> errors = refused.problems().stream().map(p -> Fields.of("error").put("code", 400)
+                    .put("description", parameterOf(p) + ": " + text(p.messageKey()))).toList();
+            return f.answer(400, new Items("errors", "error", errors));
+        }
+        ReportIntake.Filed filed = (ReportIntake.Filed) result;
+        log.info("Open311: report {} filed by partner #{}", filed.trackingCode(), partner.id());
+        Fields reply = Fields.of("request")
+                .put("service_request_id", filed.trackingCode())
+                .put("service_notice", text("open311.notice.filed", filed.verifyDays()))
+                .put("account_id", param(request, "account_id"));
+        return f.answer(new Items("service_requests", "request", List.of(reply)));
+    }
+
+    /** The Open311 parameter a form problem is about. */
+    private static String parameterOf(FieldProblem problem) {
+        String field = problem.field();
+        if (field.startsWith("answers[")) return "attribute" + field.substring("answers".length());
+        return switch (field) {
+            case "location" -> "lat/long";
+            case "categoryId" -> "service_code";
+            case "name" -> "first_name/last_name";
+            case "address" -> "address_string";
+            case "photos" -> "media";
+            default -> field;
+        };
+    }
+
+    private static Double coordinate(Open311Format f, HttpServletRequest request, String name, double max) {
+        String value = param(request, name);
+        if (value == null) return null;
+        try {
+            double d = Double.parseDouble(value);
+            if (Double.isFinite(d) && Math.abs(d) <= max) return d;
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw new Open311Exception(f, 400, "open311.error.coordinate.invalid", name, value);
+    }
+
+    /** A parameter's value; an empty one counts as not given, as the spec says. */
+    private static String param(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
