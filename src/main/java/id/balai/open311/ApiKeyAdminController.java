@@ -1,0 +1,112 @@
+package id.balai.open311;
+
+import id.balai.identity.AdminAudit;
+import id.balai.identity.StaffPrincipal;
+import id.balai.platform.BalaiProperties;
+import id.balai.platform.FieldProblem;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /admin/kunci-api}: the city admin gives partners their Open311 keys, sets each key's limit and
+ * revokes keys. A new key is shown once, on the page that answers its creation (never stored in clear,
+ * never redirected through a URL). Every change goes to the admin audit trail.
+ */
+@Controller
+class ApiKeyAdminController {
+
+    private final ApiKeys keys;
+    private final AdminAudit audit;
+    private final TransactionTemplate tx;
+    private final BalaiProperties properties;
+
+    ApiKeyAdminController(ApiKeys keys, AdminAudit audit, TransactionTemplate tx, BalaiProperties properties) {
+        this.keys = keys;
+        this.audit = audit;
+        this.tx = tx;
+        this.properties = properties;
+    }
+
+    @GetMapping("/admin/kunci-api")
+    String list(Model model) {
+        return page(model, "", String.valueOf(ApiKeys.DEFAULT_PER_MINUTE), List.of());
+    }
+
+    @PostMapping("/admin/kunci-api")
+    String create(@AuthenticationPrincipal StaffPrincipal admin, @RequestParam(defaultValue = "") String partner,
+            @RequestParam(defaultValue = "") String perMinute, Model model, HttpServletResponse response) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = partner.strip();
+        if (name.isEmpty() || name.length() > 120) problems.add(new FieldProblem("partner", "apikey.error.partner"));
+        Integer limit = limit(perMinute);
+        if (limit == null) problems.add(new FieldProblem("perMinute", "apikey.error.limit"));
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+            return page(model, partner, perMinute, problems);
+        }
+        ApiKeys.Created created = tx.execute(status -> {
+            ApiKeys.Created c = keys.create(name, limit, admin.id());
+            audit.record(admin, "apikey.created", String.valueOf(c.id()));
+            return c;
+        });
+        model.addAttribute("created", created);
+        model.addAttribute("flash", "apikey.flash.created");
+        response.setHeader("Cache-Control", "no-store"); // the key is on this page only
+        return page(model, "", String.valueOf(ApiKeys.DEFAULT_PER_MINUTE), List.of());
+    }
+
+    @PostMapping("/admin/kunci-api/{id}/batas")
+    String changeLimit(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id, @RequestParam(defaultValue = "") String perMinute,
+            RedirectAttributes redirect) {
+        Integer limit = limit(perMinute);
+        if (limit == null) {
+            redirect.addFlashAttribute("flashError", "apikey.error.limit");
+            return "redirect:/admin/kunci-api";
+        }
+        tx.executeWithoutResult(status -> {
+            keys.changeLimit(id, limit);
+            audit.record(admin, "apikey.limit", String.valueOf(id));
+        });
+        redirect.addFlashAttribute("flash", "apikey.flash.limit");
+        return "redirect:/admin/kunci-api";
+    }
+
+    @PostMapping("/admin/kunci-api/{id}/cabut")
+    String revoke(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id, RedirectAttributes redirect) {
+        tx.executeWithoutResult(status -> {
+            keys.revoke(id);
+            audit.record(admin, "apikey.revoked", String.valueOf(id));
+        });
+        redirect.addFlashAttribute("flash", "apikey.flash.revoked");
+        return "redirect:/admin/kunci-api";
+    }
+
+    private String page(Model model, String partner, String perMinute, List<FieldProblem> problems) {
+        model.addAttribute("partners", keys.all());
+        model.addAttribute("partner", partner);
+        model.addAttribute("perMinute", perMinute);
+        model.addAttribute("problems", problems);
+        model.addAttribute("maxPerMinute", ApiKeys.MAX_PER_MINUTE);
+        model.addAttribute("zone", properties.timeZone());
+        return "admin/api-keys";
+    }
+
+    private static Integer limit(String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            return n >= 1 && n <= ApiKeys.MAX_PER_MINUTE ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
