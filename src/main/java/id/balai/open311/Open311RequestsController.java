@@ -18,12 +18,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +44,8 @@ class Open311RequestsController {
 
     static final Duration MAX_SPAN = Duration.ofDays(90);
     static final int MAX_RESULTS = 1000;
+    static final double DEFAULT_RADIUS = 500;
+    static final double MAX_RADIUS = 50_000;
     /** Plain v2 knows only these two; RESOLVED counts as closed (the work is done) as in FixMyStreet's "fixed". */
     static final Set<ReportStatus> CLOSED = EnumSet.of(ReportStatus.RESOLVED, ReportStatus.CLOSED);
 
@@ -48,12 +53,18 @@ class Open311RequestsController {
     private final Regions regions;
     private final BalaiProperties properties;
     private final Clock clock;
+    private final MessageSource messages;
 
-    Open311RequestsController(PublicReportQuery query, Regions regions, BalaiProperties properties, Clock clock) {
+    Open311RequestsController(PublicReportQuery query, Regions regions, BalaiProperties properties, Clock clock, MessageSource messages) {
         this.query = query;
         this.regions = regions;
         this.properties = properties;
         this.clock = clock;
+        this.messages = messages;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 
     @GetMapping(BASE + "/requests.{format}")
@@ -66,14 +77,43 @@ class Open311RequestsController {
             @RequestParam(name = "page", required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize,
             @RequestParam(name = "limit", required = false) String limit,
-            @RequestParam(name = "offset", required = false) String offset) {
+            @RequestParam(name = "offset", required = false) String offset,
+            @RequestParam(name = "updated_after", required = false) String updatedAfter,
+            @RequestParam(name = "updated_before", required = false) String updatedBefore,
+            @RequestParam(name = "detailed_status", required = false) String detailedStatus,
+            @RequestParam(name = "agency_responsible", required = false) String agencies,
+            @RequestParam(name = "lat", required = false) String lat,
+            @RequestParam(name = "long", required = false) String lon,
+            @RequestParam(name = "radius", required = false) String radius,
+            @RequestParam(name = "keyword", required = false) String keyword,
+            @RequestParam(name = "extensions", required = false) String extensions) {
         Open311Format f = Open311Format.of(format);
+        Instant updatedFrom = blank(updatedAfter) ? null : time(f, "updated_after", updatedAfter);
+        Instant updatedTo = blank(updatedBefore) ? null : time(f, "updated_before", updatedBefore);
         Instant before = blank(end) ? null : time(f, "end_date", end);
         Instant from = blank(start) ? null : time(f, "start_date", start);
-        if (before == null) before = from == null ? clock.instant() : from.plus(MAX_SPAN);
-        if (from == null) from = before.minus(MAX_SPAN);
-        if (!from.isBefore(before)) throw new Open311Exception(f, 400, "open311.error.date.order");
-        if (Duration.between(from, before).compareTo(MAX_SPAN) > 0) throw new Open311Exception(f, 400, "open311.error.date.span", MAX_SPAN.toDays());
+        // Polling by updated_after/updated_before asks for changes, also to older reports: no default window then.
+        boolean polling = (updatedFrom != null || updatedTo != null) && before == null && from == null;
+        if (!polling) {
+            if (before == null) before = from == null ? clock.instant() : from.plus(MAX_SPAN);
+            if (from == null) from = before.minus(MAX_SPAN);
+            if (!from.isBefore(before)) throw new Open311Exception(f, 400, "open311.error.date.order");
+            if (Duration.between(from, before).compareTo(MAX_SPAN) > 0) throw new Open311Exception(f, 400, "open311.error.date.span", MAX_SPAN.toDays());
+        }
+        Set<ReportStatus> statuses = statuses(f, status);
+        Set<ReportStatus> detailed = detailedStatuses(f, detailedStatus);
+        if (!detailed.isEmpty()) {
+            if (statuses.isEmpty()) statuses = detailed;
+            else statuses.retainAll(detailed);
+            if (statuses.isEmpty()) return f.answer(new Items("service_requests", "request", List.of()));
+        }
+        Set<Long> agencyIds = new java.util.HashSet<>();
+        for (String a : list(agencies)) {
+            regions.agencies().stream().filter(x -> x.code().equalsIgnoreCase(a) || x.shortName().equalsIgnoreCase(a) || x.name().equalsIgnoreCase(a))
+                    .forEach(x -> agencyIds.add(x.id()));
+        }
+        if (!list(agencies).isEmpty() && agencyIds.isEmpty()) return f.answer(new Items("service_requests", "request", List.of()));
+        PublicReportQuery.Near near = near(f, lat, lon, radius);
 
         int size = Math.min(MAX_RESULTS, number(f, "page_size", pageSize, MAX_RESULTS, 1));
         int skip = (number(f, "page", page, 1, 1) - 1) * size;
@@ -81,17 +121,46 @@ class Open311RequestsController {
             size = Math.min(MAX_RESULTS, number(f, "limit", limit, MAX_RESULTS, 1));
             skip = number(f, "offset", offset, 0, 0);
         }
-        Criteria criteria = new Criteria(list(ids), list(codes), from, before, statuses(f, status));
-        List<Fields> items = query.find(criteria, skip, size).stream().map(this::request).toList();
-        return f.answer(new Items("service_requests", "request", items));
+        Criteria criteria = new Criteria(list(ids), list(codes), polling ? null : from, polling ? null : before, statuses, updatedFrom, updatedTo,
+                agencyIds, near, blank(keyword) ? null : keyword);
+        return f.answer(new Items("service_requests", "request", requests(query.find(criteria, skip, size), "true".equalsIgnoreCase(extensions))));
+    }
+
+    /** The requests; with {@code extensions=true} also their extended attributes and public history (two queries for the page). */
+    private List<Fields> requests(List<PublicReport> reports, boolean extended) {
+        List<Fields> items = new ArrayList<>();
+        List<String> codes = reports.stream().map(PublicReport::trackingCode).toList();
+        Map<String, List<PublicReportQuery.PublicNote>> notes = extended ? query.publicNotes(codes) : Map.of();
+        Map<String, List<String>> photos = extended ? query.publicPhotoKeys(codes) : Map.of();
+        for (PublicReport r : reports) {
+            Fields item = request(r);
+            if (extended) {
+                List<String> media = photos.getOrDefault(r.trackingCode(), List.of()).stream().map(this::mediaUrl).toList();
+                item.put("extended_attributes", Fields.of("extended_attributes")
+                        .put("channel", r.channel())
+                        .put("detailed_status", detailedStatus(r.status()))
+                        .put("title", r.categoryNameId())
+                        .put("kelurahan_code", r.kelurahanCode())
+                        .put("votes", r.supporters())
+                        .put("media_urls", new Items("media_urls", "media_url", media)));
+                List<Fields> history = notes.getOrDefault(r.trackingCode(), List.of()).stream().map(n -> Fields.of("note")
+                        .put("datetime", format(n.at()))
+                        .put("description", n.note() != null ? n.note() : n.toStatus() == null ? "" : text("status." + n.toStatus().name()))
+                        .put("type", n.toStatus() != null ? "status_change" : "note")).toList();
+                item.put("notes", new Items("notes", "note", history));
+            }
+            items.add(item);
+        }
+        return items;
     }
 
     @GetMapping(BASE + "/requests/{id}.{format}")
-    ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format) {
+    ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format,
+            @RequestParam(name = "extensions", required = false) String extensions) {
         Open311Format f = Open311Format.of(format);
         List<PublicReport> found = query.find(new Criteria(Set.of(id.toUpperCase(Locale.ROOT)), Set.of(), null, null, Set.of()), 0, 1);
         if (found.isEmpty()) throw new Open311Exception(f, 404, "open311.error.request.unknown", id);
-        return f.answer(new Items("service_requests", "request", List.of(request(found.get(0)))));
+        return f.answer(new Items("service_requests", "request", requests(found, "true".equalsIgnoreCase(extensions))));
     }
 
     private Fields request(PublicReport r) {
@@ -114,7 +183,53 @@ class Open311RequestsController {
                 .put("zipcode", null)
                 .put("lat", r.lat())
                 .put("long", r.lon())
-                .put("media_url", r.photoKey() == null ? null : properties.publicBaseUrl() + "/media/" + r.photoKey());
+                .put("media_url", r.photoKey() == null ? null : mediaUrl(r.photoKey()));
+    }
+
+    private String mediaUrl(String storageKey) {
+        return properties.publicBaseUrl() + "/media/" + storageKey;
+    }
+
+    /** CitySDK's detailed status of a published report. */
+    static String detailedStatus(ReportStatus status) {
+        return switch (status) {
+            case RECEIVED, VERIFIED -> "RECEIVED";
+            case ROUTED, IN_PROGRESS, REOPENED -> "IN_PROCESS";
+            case RESOLVED -> "PROCESSED";
+            case CLOSED -> "ARCHIVED";
+            case REJECTED -> "REJECTED";
+        };
+    }
+
+    private static Set<ReportStatus> detailedStatuses(Open311Format f, String value) {
+        Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
+        for (String s : list(value)) {
+            String wanted = s.toUpperCase(Locale.ROOT);
+            EnumSet<ReportStatus> matching = EnumSet.noneOf(ReportStatus.class);
+            for (ReportStatus st : ReportStatus.values()) if (detailedStatus(st).equals(wanted)) matching.add(st);
+            if (matching.isEmpty()) throw new Open311Exception(f, 400, "open311.error.detailed-status.invalid", s);
+            statuses.addAll(matching);
+        }
+        return statuses;
+    }
+
+    private static PublicReportQuery.Near near(Open311Format f, String lat, String lon, String radius) {
+        if (blank(lat) && blank(lon) && blank(radius)) return null;
+        if (blank(lat) || blank(lon)) throw new Open311Exception(f, 400, "open311.error.near.incomplete");
+        double la = decimal(f, "lat", lat, 90), lo = decimal(f, "long", lon, 180);
+        double metres = blank(radius) ? DEFAULT_RADIUS : decimal(f, "radius", radius, MAX_RADIUS);
+        if (metres <= 0) throw new Open311Exception(f, 400, "open311.error.coordinate.invalid", "radius", radius);
+        return new PublicReportQuery.Near(la, lo, metres);
+    }
+
+    private static double decimal(Open311Format f, String name, String value, double max) {
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (Double.isFinite(d) && Math.abs(d) <= max) return d;
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw new Open311Exception(f, 400, "open311.error.coordinate.invalid", name, value);
     }
 
     private String format(Instant t) {

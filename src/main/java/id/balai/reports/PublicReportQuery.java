@@ -1,7 +1,9 @@
 package id.balai.reports;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +20,25 @@ public interface PublicReportQuery {
      * replaces every other criterion.
      */
     record Criteria(Set<String> trackingCodes, Set<String> categoryCodes, Instant submittedFrom, Instant submittedBefore,
-            Set<ReportStatus> statuses) {}
+            Set<ReportStatus> statuses, Instant updatedFrom, Instant updatedBefore, Set<Long> agencyIds, Near near, String keyword) {
+
+        public Criteria(Set<String> trackingCodes, Set<String> categoryCodes, Instant submittedFrom, Instant submittedBefore,
+                Set<ReportStatus> statuses) {
+            this(trackingCodes, categoryCodes, submittedFrom, submittedBefore, statuses, null, null, Set.of(), null, null);
+        }
+    }
+
+    /** Within {@code metres} of a point. */
+    record Near(double lat, double lon, double metres) {}
+
+    /** The public history of each of these reports (by tracking code), oldest first. */
+    Map<String, List<PublicNote>> publicNotes(Collection<String> trackingCodes);
+
+    /** The storage keys of each report's photos the public may see (before, then after), by tracking code. */
+    Map<String, List<String>> publicPhotoKeys(Collection<String> trackingCodes);
+
+    /** A public note of the timeline: a status change or a note staff made public. */
+    record PublicNote(Instant at, String action, ReportStatus toStatus, String note) {}
 
     /**
      * A published report. {@code text} is the public text (as moderated); {@code statusNote} the newest
@@ -27,5 +47,6 @@ public interface PublicReportQuery {
      */
     record PublicReport(String trackingCode, ReportStatus status, String statusNote, String categoryCode,
             String categoryNameId, String categoryNameEn, String text, Long agencyId, Instant submittedAt, Instant updatedAt,
-            Instant dueAt, String address, double lat, double lon, String photoKey) {}
+            Instant dueAt, String address, double lat, double lon, String photoKey, String channel, String kelurahanCode,
+            int supporters) {}
 }

@@ -133,6 +133,68 @@ class Open311RequestsTest {
         assertThat(json.size()).isEqualTo(json(call("/open311/v2/requests.json?" + window, 200)).size());
     }
 
+    @Test
+    void withExtensionsEachRequestCarriesItsDetailedStatusChannelPhotosAndPublicHistory() throws Exception {
+        JsonNode json = json(call("/open311/v2/requests.json?extensions=true&" + window, 200));
+        assertThat(json.size()).isPositive();
+        boolean someHistory = false;
+        for (JsonNode n : json) {
+            JsonNode ext = n.get("extended_attributes");
+            assertThat(ext.get("channel").asString()).isNotBlank();
+            assertThat(ext.get("detailed_status").asString()).isIn("RECEIVED", "IN_PROCESS", "PROCESSED", "ARCHIVED");
+            assertThat(ext.get("kelurahan_code").asString()).startsWith("33.77.");
+            assertThat(ext.get("votes").isInt()).isTrue();
+            assertThat(ext.get("media_urls").isArray()).isTrue();
+            assertThat(n.get("status").asString()).isEqualTo(
+                    List.of("PROCESSED", "ARCHIVED").contains(ext.get("detailed_status").asString()) ? "closed" : "open");
+            someHistory |= n.get("notes").size() > 0;
+            n.get("notes").forEach(note -> assertThat(note.get("type").asString()).isIn("status_change", "note"));
+        }
+        assertThat(someHistory).isTrue();
+        Document xml = xml(call("/open311/v2/requests.xml?extensions=true&" + window, 200));
+        assertThat(xml.getElementsByTagName("extended_attributes").getLength()).isEqualTo(json.size());
+        assertThat(json(call("/open311/v2/requests.json?" + window, 200)).get(0).has("extended_attributes")).isFalse();
+    }
+
+    @Test
+    void citySdkFiltersNarrowTheList() throws Exception {
+        JsonNode archived = json(call("/open311/v2/requests.json?detailed_status=ARCHIVED&extensions=true&" + window, 200));
+        assertThat(archived.size()).isPositive();
+        archived.forEach(n -> assertThat(n.get("extended_attributes").get("detailed_status").asString()).isEqualTo("ARCHIVED"));
+
+        JsonNode all = json(call("/open311/v2/requests.json?" + window, 200));
+        JsonNode first = all.get(0);
+        JsonNode near = json(call("/open311/v2/requests.json?lat=" + first.get("lat").asDouble() + "&long=" + first.get("long").asDouble()
+                + "&radius=30&" + window, 200));
+        List<String> nearCodes = new ArrayList<>();
+        near.forEach(n -> nearCodes.add(n.get("service_request_id").asString()));
+        assertThat(nearCodes).contains(first.get("service_request_id").asString()).hasSizeLessThan(all.size());
+        assertThat(json(call("/open311/v2/requests.json?lat=-7.9&long=111.5&radius=100&" + window, 200)).size()).isZero();
+
+        String agency = first.get("agency_responsible").isNull() ? null : first.get("agency_responsible").asString();
+        if (agency != null) {
+            JsonNode byAgency = json(call("/open311/v2/requests.json?agency_responsible=" + java.net.URLEncoder.encode(agency, java.nio.charset.StandardCharsets.UTF_8) + "&" + window, 200));
+            byAgency.forEach(n -> assertThat(n.get("agency_responsible").asString()).isEqualTo(agency));
+        }
+        String word = first.get("description").asString().split("\\s+")[0];
+        JsonNode byKeyword = json(call("/open311/v2/requests.json?keyword=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8) + "&" + window, 200));
+        assertThat(byKeyword.size()).isPositive();
+        byKeyword.forEach(n -> assertThat(n.get("description").asString().toLowerCase()).contains(word.toLowerCase()));
+    }
+
+    @Test
+    void pollingByUpdatedAfterLooksBeyondTheDefaultWindow() throws Exception {
+        Instant oldest = rows.get(rows.size() - 1).submitted();
+        String after = oldest.minusSeconds(1).atOffset(ZoneOffset.UTC).toString();
+        JsonNode changed = json(call("/open311/v2/requests.json?updated_after=" + after, 200));
+        assertThat(changed.size()).isEqualTo((int) rows.stream().filter(Row::published).count());
+        String future = Instant.now().plusSeconds(3600).atOffset(ZoneOffset.UTC).toString();
+        assertThat(json(call("/open311/v2/requests.json?updated_after=" + future, 200)).size()).isZero();
+        call("/open311/v2/requests.json?detailed_status=SELESAI", 400);
+        call("/open311/v2/requests.json?lat=-6.9", 400);
+        call("/open311/v2/requests.json?lat=-6.9&long=110.1&radius=abc", 400);
+    }
+
     private MockHttpServletResponse call(String path, int status) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
         assertThat(response.getStatus()).as(path + ": " + response.getContentAsString()).isEqualTo(status);

@@ -4,6 +4,8 @@ import id.balai.reports.PublicReportQuery;
 import id.balai.reports.ReportStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Repository;
 /** {@link PublicReportQuery} in SQL: the same {@code published} rule and newest-first index as the public list. */
 @Repository
 class JdbcPublicReportQuery implements PublicReportQuery {
+
+    private static final double METRES_PER_DEGREE = 111_320;
 
     private final JdbcClient jdbc;
 
@@ -44,10 +48,37 @@ class JdbcPublicReportQuery implements PublicReportQuery {
                 where.append(" and r.status in (:statuses)");
                 params.put("statuses", c.statuses().stream().map(Enum::name).toList());
             }
+            if (c.updatedFrom() != null) {
+                where.append(" and r.updated_at >= :updatedFrom");
+                params.put("updatedFrom", Reports.ts(c.updatedFrom()));
+            }
+            if (c.updatedBefore() != null) {
+                where.append(" and r.updated_at < :updatedBefore");
+                params.put("updatedBefore", Reports.ts(c.updatedBefore()));
+            }
+            if (!c.agencyIds().isEmpty()) {
+                where.append(" and r.agency_id in (:agencies)");
+                params.put("agencies", List.copyOf(c.agencyIds()));
+            }
+            if (c.near() != null) {
+                // a box first (index-friendly), then the distance on a flat earth: exact enough for a few kilometres
+                double dLat = c.near().metres() / METRES_PER_DEGREE;
+                double cos = Math.cos(Math.toRadians(c.near().lat()));
+                double dLon = dLat / Math.max(0.01, cos);
+                where.append(" and r.lat between :south and :north and r.lon between :west and :east"
+                        + " and (r.lat - :lat) * (r.lat - :lat) + (r.lon - :lon) * (r.lon - :lon) * :cos2 <= :r2");
+                params.putAll(Map.of("south", c.near().lat() - dLat, "north", c.near().lat() + dLat, "west", c.near().lon() - dLon,
+                        "east", c.near().lon() + dLon, "lat", c.near().lat(), "lon", c.near().lon(), "cos2", cos * cos, "r2", dLat * dLat));
+            }
+            if (c.keyword() != null && !c.keyword().isBlank()) {
+                where.append(" and lower(coalesce(r.public_description, r.description)) like :keyword");
+                params.put("keyword", "%" + c.keyword().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%");
+            }
         }
         return jdbc.sql("""
                 select r.tracking_code, r.status, coalesce(r.public_description, r.description) as text, c.code as category_code,
                        c.name_id, c.name_en, r.agency_id, r.submitted_at, r.updated_at, %s as due_at, r.address, r.lat, r.lon,
+                       r.channel, r.kelurahan_code, r.supporters,
                        (select min(p.storage_key) from report_photo p where p.report_id = r.id and p.kind = 'BEFORE' and p.hidden = false) as photo_key,
                        (select e.note from report_event e where e.report_id = r.id and e.public = true and e.note is not null
                          order by e.at desc, e.id desc limit 1) as status_note
@@ -65,6 +96,37 @@ class JdbcPublicReportQuery implements PublicReportQuery {
         return new PublicReport(rs.getString("tracking_code"), ReportStatus.valueOf(rs.getString("status")), rs.getString("status_note"),
                 rs.getString("category_code"), rs.getString("name_id"), rs.getString("name_en"), rs.getString("text"), agencyId,
                 Reports.instant(rs, "submitted_at"), Reports.instant(rs, "updated_at"), Reports.instant(rs, "due_at"),
-                rs.getString("address"), rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("photo_key"));
+                rs.getString("address"), rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("photo_key"), rs.getString("channel"),
+                rs.getString("kelurahan_code"), rs.getInt("supporters"));
+    }
+
+    @Override
+    public Map<String, List<PublicNote>> publicNotes(Collection<String> codes) {
+        Map<String, List<PublicNote>> notes = new HashMap<>();
+        if (codes.isEmpty()) return notes;
+        jdbc.sql("""
+                select r.tracking_code, e.at, e.action, e.to_status, e.note from report_event e join report r on r.id = e.report_id
+                where r.tracking_code in (:codes) and r.published = true and e.public = true order by e.at, e.id""")
+                .param("codes", List.copyOf(codes))
+                .query(rs -> {
+                    String status = rs.getString("to_status");
+                    notes.computeIfAbsent(rs.getString("tracking_code"), k -> new ArrayList<>()).add(new PublicNote(Reports.instant(rs, "at"),
+                            rs.getString("action"), status == null ? null : ReportStatus.valueOf(status), rs.getString("note")));
+                });
+        return notes;
+    }
+
+    @Override
+    public Map<String, List<String>> publicPhotoKeys(Collection<String> codes) {
+        Map<String, List<String>> keys = new HashMap<>();
+        if (codes.isEmpty()) return keys;
+        jdbc.sql("""
+                select r.tracking_code, p.storage_key from report_photo p join report r on r.id = p.report_id
+                where r.tracking_code in (:codes) and r.published = true and p.hidden = false order by p.kind desc, p.id""")
+                .param("codes", List.copyOf(codes))
+                .query(rs -> {
+                    keys.computeIfAbsent(rs.getString("tracking_code"), k -> new ArrayList<>()).add(rs.getString("storage_key"));
+                });
+        return keys;
     }
 }
