@@ -105,7 +105,7 @@ class Open311Controller {
     }
 
     /** No suffix at all: answered in XML, the format every client understands. */
-    @GetMapping({BASE + "/discovery", BASE + "/services", BASE + "/services/{code:[^.]+}", BASE + "/requests", BASE + "/requests/{id:[^.]+}"})
+    @GetMapping({BASE + "/discovery", BASE + "/services", BASE + "/services/{code:[^.]+}", BASE + "/requests", BASE + "/requests/{id:[^.]+}", BASE + "/servicerequestupdates"})
     ResponseEntity<byte[]> noFormat() {
         throw new Open311Exception(Open311Format.XML, 400, "open311.error.format.missing");
     }

@@ -1,9 +1,13 @@
 package id.balai.open311;
 
 import static id.balai.open311.Open311Controller.BASE;
+import static id.balai.open311.Open311Params.blank;
+import static id.balai.open311.Open311Params.list;
+import static id.balai.open311.Open311Params.time;
 
 import id.balai.open311.Open311Document.Fields;
 import id.balai.open311.Open311Document.Items;
+import id.balai.open311.Open311Params.Window;
 import id.balai.organisation.Agency;
 import id.balai.organisation.Regions;
 import id.balai.platform.BalaiProperties;
@@ -12,16 +16,9 @@ import id.balai.reports.PublicReportQuery.Criteria;
 import id.balai.reports.PublicReportQuery.PublicReport;
 import id.balai.reports.ReportStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class Open311RequestsController {
 
-    static final Duration MAX_SPAN = Duration.ofDays(90);
     static final int MAX_RESULTS = 1000;
     static final double DEFAULT_RADIUS = 500;
     static final double MAX_RADIUS = 50_000;
@@ -90,16 +86,9 @@ class Open311RequestsController {
         Open311Format f = Open311Format.of(format);
         Instant updatedFrom = blank(updatedAfter) ? null : time(f, "updated_after", updatedAfter);
         Instant updatedTo = blank(updatedBefore) ? null : time(f, "updated_before", updatedBefore);
-        Instant before = blank(end) ? null : time(f, "end_date", end);
-        Instant from = blank(start) ? null : time(f, "start_date", start);
         // Polling by updated_after/updated_before asks for changes, also to older reports: no default window then.
-        boolean polling = (updatedFrom != null || updatedTo != null) && before == null && from == null;
-        if (!polling) {
-            if (before == null) before = from == null ? clock.instant() : from.plus(MAX_SPAN);
-            if (from == null) from = before.minus(MAX_SPAN);
-            if (!from.isBefore(before)) throw new Open311Exception(f, 400, "open311.error.date.order");
-            if (Duration.between(from, before).compareTo(MAX_SPAN) > 0) throw new Open311Exception(f, 400, "open311.error.date.span", MAX_SPAN.toDays());
-        }
+        boolean polling = (updatedFrom != null || updatedTo != null) && blank(start) && blank(end);
+        Window window = polling ? new Window(null, null) : Window.of(f, start, end, clock.instant());
         Set<ReportStatus> statuses = statuses(f, status);
         Set<ReportStatus> detailed = detailedStatuses(f, detailedStatus);
         if (!detailed.isEmpty()) {
@@ -121,7 +110,7 @@ class Open311RequestsController {
             size = Math.min(MAX_RESULTS, number(f, "limit", limit, MAX_RESULTS, 1));
             skip = number(f, "offset", offset, 0, 0);
         }
-        Criteria criteria = new Criteria(list(ids), list(codes), polling ? null : from, polling ? null : before, statuses, updatedFrom, updatedTo,
+        Criteria criteria = new Criteria(list(ids), list(codes), window.from(), window.before(), statuses, updatedFrom, updatedTo,
                 agencyIds, near, blank(keyword) ? null : keyword);
         return f.answer(new Items("service_requests", "request", requests(query.find(criteria, skip, size), "true".equalsIgnoreCase(extensions))));
     }
@@ -233,17 +222,9 @@ class Open311RequestsController {
     }
 
     private String format(Instant t) {
-        return t == null ? null : t.atZone(properties.timeZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return Open311Params.datetime(t, properties.timeZone());
     }
 
-    private static Instant time(Open311Format f, String name, String value) {
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Open311Exception(f, 400, "open311.error.date.invalid", name, value);
-        }
-    }
 
     private static int number(Open311Format f, String name, String value, int otherwise, int least) {
         if (blank(value)) return otherwise;
@@ -268,15 +249,5 @@ class Open311RequestsController {
         return statuses;
     }
 
-    /** A comma list; an empty argument is no argument, as the spec says. */
-    private static Set<String> list(String value) {
-        if (blank(value)) return Set.of();
-        Set<String> items = new LinkedHashSet<>();
-        Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
-        return items;
-    }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
 }

@@ -37,6 +37,20 @@ public interface PublicReportQuery {
     /** The storage keys of each report's photos the public may see (before, then after), by tracking code. */
     Map<String, List<String>> publicPhotoKeys(Collection<String> trackingCodes);
 
+    /**
+     * The public lines of every published report's history in a time window, oldest first, at most
+     * {@code limit}: what a partner system polls to follow the reports it sent.
+     */
+    List<PublicUpdate> updates(Instant from, Instant before, int limit);
+
+    /**
+     * One public line of a report's history. {@code action} is the timeline's (VERIFIED, ROUTED, STARTED,
+     * RESOLVED, NOTE …); {@code statusNow} the report's status at the time of the query, for lines without one;
+     * {@code photoKey} the resolution photo on a RESOLVED line.
+     */
+    record PublicUpdate(long id, String trackingCode, Instant at, String action, ReportStatus toStatus, ReportStatus statusNow,
+            String note, String photoKey) {}
+
     /** A public note of the timeline: a status change or a note staff made public. */
     record PublicNote(Instant at, String action, ReportStatus toStatus, String note) {}
 

@@ -117,6 +117,24 @@ class JdbcPublicReportQuery implements PublicReportQuery {
     }
 
     @Override
+    public List<PublicUpdate> updates(java.time.Instant from, java.time.Instant before, int limit) {
+        return jdbc.sql("""
+                select e.id, r.tracking_code, e.at, e.action, e.to_status, r.status, e.note,
+                       case when e.action = 'RESOLVED' then (select min(p.storage_key) from report_photo p
+                            where p.report_id = r.id and p.kind = 'AFTER' and p.hidden = false) end as photo_key
+                from report_event e join report r on r.id = e.report_id
+                where r.published = true and e.public = true and e.at >= :from and e.at < :before
+                order by e.at, e.id limit :limit""")
+                .param("from", Reports.ts(from)).param("before", Reports.ts(before)).param("limit", limit)
+                .query((rs, n) -> {
+                    String to = rs.getString("to_status");
+                    return new PublicUpdate(rs.getLong("id"), rs.getString("tracking_code"), Reports.instant(rs, "at"), rs.getString("action"),
+                            to == null ? null : ReportStatus.valueOf(to), ReportStatus.valueOf(rs.getString("status")), rs.getString("note"),
+                            rs.getString("photo_key"));
+                }).list();
+    }
+
+    @Override
     public Map<String, List<String>> publicPhotoKeys(Collection<String> codes) {
         Map<String, List<String>> keys = new HashMap<>();
         if (codes.isEmpty()) return keys;

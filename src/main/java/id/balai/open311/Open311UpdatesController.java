@@ -1,0 +1,94 @@
+package id.balai.open311;
+
+import static id.balai.open311.Open311Controller.BASE;
+
+import id.balai.open311.Open311Document.Fields;
+import id.balai.open311.Open311Document.Items;
+import id.balai.platform.BalaiProperties;
+import id.balai.reports.PublicReportQuery;
+import id.balai.reports.PublicReportQuery.PublicUpdate;
+import id.balai.reports.ReportStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * mySociety's {@code servicerequestupdates}: the public lines of reports' histories in a time window, as
+ * a FixMyStreet install polls them to follow what it sent. Statuses use mySociety's words; the mapping
+ * from Balai's workflow is {@link #status(PublicUpdate)} and is documented for partners.
+ */
+@RestController
+class Open311UpdatesController {
+
+    static final int MAX_UPDATES = 1000;
+
+    private final PublicReportQuery query;
+    private final BalaiProperties properties;
+    private final Clock clock;
+
+    Open311UpdatesController(PublicReportQuery query, BalaiProperties properties, Clock clock) {
+        this.query = query;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping(BASE + "/servicerequestupdates.{format}")
+    ResponseEntity<byte[]> updates(@PathVariable String format,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        Open311Format f = Open311Format.of(format);
+        Open311Params.Window window = Open311Params.Window.of(f, start, end, clock.instant());
+        List<Fields> items = new ArrayList<>();
+        for (PublicUpdate u : query.updates(window.from(), window.before(), MAX_UPDATES)) {
+            String status = status(u);
+            if (status == null) continue;
+            items.add(Fields.of("request_update")
+                    .put("update_id", String.valueOf(u.id()))
+                    .put("service_request_id", u.trackingCode())
+                    .put("status", status)
+                    .put("updated_datetime", Open311Params.datetime(u.at(), properties.timeZone()))
+                    .put("description", u.note() == null ? "" : u.note())
+                    .put("media_url", u.photoKey() == null ? "" : properties.publicBaseUrl() + "/media/" + u.photoKey())
+                    .put("external_status_code", u.toStatus() == null ? u.statusNow().name() : u.toStatus().name()));
+        }
+        return f.answer(new Items("service_request_updates", "request_update", items));
+    }
+
+    /** mySociety's status for a line of history; null for lines a partner has no use for (ratings, moderation). */
+    static String status(PublicUpdate u) {
+        return switch (u.action()) {
+            case "SUBMITTED" -> "open";
+            case "VERIFIED" -> "investigating";
+            case "ROUTED" -> "action_scheduled";
+            case "STARTED" -> "in_progress";
+            case "HANDED_BACK" -> "internal_referral";
+            case "RESOLVED" -> "fixed";
+            case "CONFIRMED", "AUTO_CLOSED" -> "closed";
+            case "REOPENED" -> "reopen";
+            case "MERGED_INTO" -> "duplicate";
+            case "REJECTED" -> "no_further_action";
+            case "NOTE" -> of(u.toStatus() != null ? u.toStatus() : u.statusNow());
+            default -> null;
+        };
+    }
+
+    static String of(ReportStatus status) {
+        return switch (status) {
+            case RECEIVED -> "for_triage";
+            case VERIFIED -> "investigating";
+            case ROUTED -> "action_scheduled";
+            case IN_PROGRESS -> "in_progress";
+            case RESOLVED -> "fixed";
+            case CLOSED -> "closed";
+            case REOPENED -> "reopen";
+            case REJECTED -> "no_further_action";
+        };
+    }
+
+
+}
