@@ -40,12 +40,17 @@ final class AstinaCatalogue {
             new CategoryDef("jalan-rusak", "Jalan rusak", "Damaged road", "#jalanrusakastina", "road", "DPUPR", false, 3, 5, 10, 16, false, List.of(
                     new QuestionDef("ukuran", "Ukuran kerusakan", "Size of the damage", QuestionKind.CHOICE, false, List.of("Kecil", "Sedang", "Besar")))),
             new CategoryDef("parkir-liar", "Parkir liar", "Illegal parking", "#parkirliarastina", "parking", "DISHUB", false, 3, 5, 10, 8, false, List.of()),
-            new CategoryDef("lampu-jalan", "Lampu jalan mati", "Street light out", "#lampuastina", "lamp", "DPRKP", false, 3, 5, 10, 10, false, List.of()),
-            new CategoryDef("pohon-tumbang", "Pohon tumbang", "Fallen tree", "#pohonastina", "tree", "DLH", false, 3, 5, 10, 6, false, List.of()),
+            new CategoryDef("lampu-jalan", "Lampu jalan mati", "Street light out", "#lampuastina", "lamp", "DPRKP", false, 3, 5, 10, 10, false, List.of(
+                    new QuestionDef("nomor_tiang", "Nomor tiang (jika terlihat)", "Pole number (if visible)", QuestionKind.TEXT, false, List.of()))),
+            new CategoryDef("pohon-tumbang", "Pohon tumbang", "Fallen tree", "#pohonastina", "tree", "DLH", false, 3, 5, 10, 6, false, List.of(
+                    new QuestionDef("waktu_tumbang", "Kapan pohon tumbang?", "When did the tree fall?", QuestionKind.DATETIME, false, List.of()))),
             new CategoryDef("kebakaran", "Kebakaran", "Fire", "#kebakaranastina", "fire", "DAMKAR", true, 1, 1, 10, 4, true, List.of()),
-            new CategoryDef("saluran", "Drainase/saluran tersumbat", "Blocked drain", "#saluranastina", "drain", "DPUPR", false, 3, 5, 10, 9, false, List.of()),
+            new CategoryDef("saluran", "Drainase/saluran tersumbat", "Blocked drain", "#saluranastina", "drain", "DPUPR", false, 3, 5, 10, 9, false, List.of(
+                    new QuestionDef("akibat", "Akibatnya (boleh lebih dari satu)", "What it causes (one or more)", QuestionKind.MULTI_CHOICE, false,
+                            List.of("Air meluap ke jalan", "Bau tidak sedap", "Sarang nyamuk")))),
             new CategoryDef("ketertiban", "Pedagang kaki lima / ketertiban", "Street vendors / public order", "#tertibastina", "shield", "SATPOLPP", false, 3, 5, 10, 8, false, List.of()),
-            new CategoryDef("kesehatan", "Fasilitas kesehatan", "Health facilities", "#kesehatanastina", "health", "DINKES", false, 3, 5, 10, 5, false, List.of()),
+            new CategoryDef("kesehatan", "Fasilitas kesehatan", "Health facilities", "#kesehatanastina", "health", "DINKES", false, 3, 5, 10, 5, false, List.of(
+                    new QuestionDef("fasilitas", "Nama fasilitas dan keterangan", "Name of the facility, and details", QuestionKind.LONG_TEXT, false, List.of()))),
             new CategoryDef("lainnya", "Lainnya", "Other", "#lainnyaastina", "other", null, false, 3, 5, 10, 6, false, List.of()));
 
     /** A category in a kelurahan that another OPD than the default looks after. */

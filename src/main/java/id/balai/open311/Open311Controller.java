@@ -113,8 +113,11 @@ class Open311Controller {
     private static String datatype(QuestionKind kind) {
         return switch (kind) {
             case TEXT -> "string";
+            case LONG_TEXT -> "text";
             case NUMBER -> "number";
+            case DATETIME -> "datetime";
             case CHOICE -> "singlevaluelist";
+            case MULTI_CHOICE -> "multivaluelist";
         };
     }
 

@@ -78,7 +78,7 @@ public interface CatalogueAdmin {
             boolean emergency, int verifyDays, int followUpDays, int autoCloseDays, int sortOrder, boolean active) {}
 
     /**
-     * An extra question; {@code choices} only for {@link QuestionKind#CHOICE}. {@code version} is the stored
+     * An extra question; {@code choices} only for the choice kinds ({@link QuestionKind#hasChoices()}). {@code version} is the stored
      * one when read from {@link #categories()}; adding and updating do not read it.
      */
     record NewQuestion(String code, String labelId, String labelEn, QuestionKind kind, boolean required,
@@ -95,7 +95,17 @@ public interface CatalogueAdmin {
         }
     }
 
-    enum QuestionKind { TEXT, NUMBER, CHOICE }
+    /**
+     * What a question's answer is: a short text, a longer text, a number, a date and time, one choice, or
+     * several choices. The two choice kinds carry their {@code choices}; the others none.
+     */
+    enum QuestionKind {
+        TEXT, LONG_TEXT, NUMBER, DATETIME, CHOICE, MULTI_CHOICE;
+
+        public boolean hasChoices() {
+            return this == CHOICE || this == MULTI_CHOICE;
+        }
+    }
 
     /** A category as stored, with {@code reports}, the number of reports filed under it. */
     record CategorySettings(long id, String code, String nameId, String nameEn, String hashtag, String icon,

@@ -25,7 +25,7 @@ public interface ReportCatalogue {
         }
     }
 
-    /** An extra question; {@code order} counts from 1; {@code choices} only for {@link CatalogueAdmin.QuestionKind#CHOICE}. */
+    /** An extra question; {@code order} counts from 1; {@code choices} only for the choice kinds. */
     record Field(String code, String labelId, String labelEn, CatalogueAdmin.QuestionKind kind, boolean required,
             List<String> choices, int order) {
 

@@ -93,6 +93,17 @@ class Open311PostTest {
     }
 
     @Test
+    void aMultivaluelistAttributeIsSentOnceForEachChoice() throws Exception {
+        ReportCatalogue.Service drain = catalogue.service("saluran").orElseThrow();
+        var request = filing(drain).param("attribute[akibat][]", "Bau tidak sedap").param("attribute[akibat][]", "Air meluap ke jalan");
+        String code = json(call(request, 200)).get(0).get("service_request_id").asString();
+        assertThat(jdbc.sql("select a.answer from report_answer a join report r on r.id = a.report_id where r.tracking_code = :c")
+                .param("c", code).query(String.class).single()).isEqualTo("Air meluap ke jalan, Bau tidak sedap");
+        assertThat(json(call(filing(drain).param("attribute[akibat][]", "Longsor"), 400)).get(0).get("description").asString())
+                .startsWith("attribute[akibat]:");
+    }
+
+    @Test
     void aPhotoSentAsMediaIsCheckedAndKeptWithTheReport() throws Exception {
         MockMultipartFile photo = new MockMultipartFile("media", "foto.jpg", "image/jpeg", TestImages.jpeg(800, 600));
         var request = multipart("/open311/v2/requests.xml").file(photo);

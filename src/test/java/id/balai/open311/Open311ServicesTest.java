@@ -93,6 +93,16 @@ class Open311ServicesTest {
     }
 
     @Test
+    void theDemoCitysQuestionsUseAllSixDatatypes() throws Exception {
+        java.util.Set<String> datatypes = new java.util.TreeSet<>();
+        for (ReportCatalogue.Service s : catalogue.services()) {
+            if (s.fields().isEmpty()) continue;
+            datatypes.addAll(texts(xml(call("/open311/v2/services/" + s.code() + ".xml", 200, "text/xml")).getDocumentElement(), "datatype"));
+        }
+        assertThat(datatypes).containsExactlyInAnyOrder("string", "text", "number", "datetime", "singlevaluelist", "multivaluelist");
+    }
+
+    @Test
     void anUnknownServiceIsA404ErrorListInTheRequestedFormat() throws Exception {
         Document xml = xml(call("/open311/v2/services/tidak-ada.xml", 404, "text/xml"));
         assertThat(xml.getDocumentElement().getTagName()).isEqualTo("errors");

@@ -15,7 +15,7 @@ public record Category(long id, String code, String nameId, String nameEn, Strin
     /** An extra question asked for this category. */
     public record Question(String code, String labelId, String labelEn, Kind kind, boolean required, List<String> choices) {
 
-        public enum Kind { TEXT, NUMBER, CHOICE }
+        public enum Kind { TEXT, LONG_TEXT, NUMBER, DATETIME, CHOICE, MULTI_CHOICE }
 
         public String label(Locale locale) {
             return "en".equals(locale.getLanguage()) ? labelEn : labelId;

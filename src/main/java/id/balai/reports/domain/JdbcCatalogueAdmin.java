@@ -254,11 +254,13 @@ class JdbcCatalogueAdmin implements CatalogueAdmin {
         text(q.labelEn(), 200, "labelEn", "error.question.label", problems);
         if (q.kind() == null) {
             problems.add(new FieldProblem("kind", "error.question.kind"));
-        } else if ((q.kind() == QuestionKind.CHOICE) == q.choices().isEmpty()) {
-            problems.add(new FieldProblem("choices", q.kind() == QuestionKind.CHOICE ? "error.question.choices.required" : "error.question.choices.unwanted"));
+        } else if (q.kind().hasChoices() == q.choices().isEmpty()) {
+            problems.add(new FieldProblem("choices", q.kind().hasChoices() ? "error.question.choices.required" : "error.question.choices.unwanted"));
         }
         Set<String> seen = new HashSet<>();
+        // several choices are stored (and sent by Open311 clients) as one answer separated by commas
         boolean bad = q.choices().stream().anyMatch(choice -> choice == null || choice.isBlank() || choice.contains("|")
+                || (q.kind() == QuestionKind.MULTI_CHOICE && choice.contains(","))
                 || choice.length() > 100 || !choice.equals(choice.strip()) || !seen.add(choice));
         if (bad || String.join("|", q.choices()).length() > 1000) problems.add(new FieldProblem("choices", "error.question.choices"));
         range(q.sortOrder(), 0, MAX_SORT_ORDER, "sortOrder", "error.sort-order", problems);

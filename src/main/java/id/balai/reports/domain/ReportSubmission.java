@@ -252,11 +252,44 @@ public class ReportSubmission {
                         continue;
                     }
                 }
-                case TEXT -> { }
+                case MULTI_CHOICE -> {
+                    // the form sends each ticked box; the binder (and an Open311 client's attribute[CODE][]) joins them with commas
+                    List<String> picked = java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+                    if (picked.isEmpty() || !q.choices().containsAll(picked)) {
+                        problems.add(new FieldProblem(field, "error.answer.choice"));
+                        continue;
+                    }
+                    value = String.join(", ", q.choices().stream().filter(picked::contains).toList());
+                }
+                case DATETIME -> {
+                    value = dateTime(value);
+                    if (value == null) {
+                        problems.add(new FieldProblem(field, "error.answer.datetime"));
+                        continue;
+                    }
+                }
+                case TEXT, LONG_TEXT -> { }
             }
             result.put(q.code(), value);
         }
         return result;
+    }
+
+    /**
+     * A date and time as a browser's datetime-local field sends it (2026-11-24T07:30, seconds optional) or
+     * with an offset (an Open311 client); null when it is neither. Kept as sent, seconds dropped.
+     */
+    static String dateTime(String value) {
+        String v = value.strip().replace(' ', 'T');
+        try {
+            return java.time.LocalDateTime.parse(v).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        } catch (java.time.format.DateTimeParseException notLocal) {
+            try {
+                return java.time.OffsetDateTime.parse(v).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+            } catch (java.time.format.DateTimeParseException notOffset) {
+                return null;
+            }
+        }
     }
 
     private static byte[] randomBytes() {

@@ -316,9 +316,10 @@ class CatalogueAdminWebTest {
         List<Case> cases = List.of(
                 new Case("Kode Salah", "TEXT", "", "Kode hanya boleh huruf kecil"),
                 new Case("pilihan", "CHOICE", "", "perlu paling sedikit satu pilihan"),
-                new Case("teks", "TEXT", "Ya\nTidak", "Pilihan jawaban hanya untuk jenis Pilihan"),
+                new Case("teks", "TEXT", "Ya\nTidak", "Pilihan jawaban hanya untuk jenis pilihan"),
                 new Case("ganda", "CHOICE", "Ya\nYa", "tidak boleh sama"),
                 new Case("pipa", "CHOICE", "Ya|Tidak", "tanpa tanda |"),
+                new Case("koma", "MULTI_CHOICE", "Kayu, besi\nPlastik", "tanpa koma"),
                 new Case("jenis", "WARNA", "", "Pilih jenis jawaban"));
         for (Case c : cases) {
             String html = mvc.perform(post("/admin/kategori/{id}/pertanyaan", id).params(questionForm(c.code(), c.kind(), c.choices()))
