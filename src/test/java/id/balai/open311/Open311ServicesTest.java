@@ -103,6 +103,18 @@ class Open311ServicesTest {
     }
 
     @Test
+    void thePartnerPageThatDiscoveryPointsToExplainsTheApiInBothLanguages() throws Exception {
+        Document discovery = xml(call("/open311/v2/discovery.xml", 200, "text/xml"));
+        String keyService = text(discovery.getDocumentElement(), "key_service");
+        String path = keyService.substring(keyService.indexOf("/open311"));
+        String id = mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
+        assertThat(id).contains("API Open311 untuk mitra", "demo-astina", "/open311/v2/requests.json", "in_progress", "IN_PROCESS",
+                "georeport-v2.schema.json");
+        String en = mvc.perform(get(path).param("lang", "en")).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Open311 API for partners", "Status mapping");
+    }
+
+    @Test
     void anUnknownServiceIsA404ErrorListInTheRequestedFormat() throws Exception {
         Document xml = xml(call("/open311/v2/services/tidak-ada.xml", 404, "text/xml"));
         assertThat(xml.getDocumentElement().getTagName()).isEqualTo("errors");
