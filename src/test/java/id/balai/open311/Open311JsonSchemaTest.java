@@ -89,6 +89,29 @@ class Open311JsonSchemaTest {
     }
 
     @Test
+    void theOpenApiDescriptionNamesEveryOpen311EndpointTheAppServes(
+            @Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings) throws Exception {
+        JsonNode openapi = Open311ServicesTest.JSON.readTree(call(get("/open311/v2/openapi.json"), 200).getContentAsByteArray());
+        assertThat(openapi.get("openapi").asString()).startsWith("3.1");
+        java.util.Set<String> described = new java.util.TreeSet<>();
+        openapi.get("paths").properties().forEach(p -> p.getValue().properties().forEach(m ->
+                described.add(m.getKey().toUpperCase() + " /open311/v2" + p.getKey().replaceAll("\\{[a-z_]+}", "{}"))));
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (!method.getBeanType().getPackageName().equals(Open311Controller.class.getPackageName())) return;
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/open311/v2/") || !pattern.contains(".{format}")) continue;
+                info.getMethodsCondition().getMethods().forEach(m -> served.add(m.name() + " " + pattern.replaceAll("\\{[a-z_]+}", "{}")));
+            }
+        });
+        assertThat(served).isNotEmpty();
+        assertThat(described).isEqualTo(served);
+        openapi.at("/paths").forEach(path -> path.forEach(op -> op.get("responses").forEach(r -> r.findValues("$ref").forEach(ref ->
+                assertThat(schema(ref.asString().substring(ref.asString().lastIndexOf('/') + 1))).isNotNull()))));
+    }
+
+    @Test
     void theSchemasArePublishedForPartners() throws Exception {
         MockHttpServletResponse published = call(get("/open311/v2/georeport-v2.schema.json"), 200);
         assertThat(Open311ServicesTest.JSON.readTree(published.getContentAsByteArray()).get("$defs").has("requests")).isTrue();
