@@ -111,7 +111,7 @@ class Open311RequestsController {
             skip = number(f, "offset", offset, 0, 0);
         }
         Criteria criteria = new Criteria(list(ids), list(codes), window.from(), window.before(), statuses, updatedFrom, updatedTo,
-                agencyIds, near, blank(keyword) ? null : keyword);
+                agencyIds, near, blank(keyword) ? null : keyword, Set.of());
         return f.answer(new Items("service_requests", "request", requests(query.find(criteria, skip, size), "true".equalsIgnoreCase(extensions))));
     }
 

@@ -20,13 +20,26 @@ public interface PublicReportQuery {
      * replaces every other criterion.
      */
     record Criteria(Set<String> trackingCodes, Set<String> categoryCodes, Instant submittedFrom, Instant submittedBefore,
-            Set<ReportStatus> statuses, Instant updatedFrom, Instant updatedBefore, Set<Long> agencyIds, Near near, String keyword) {
+            Set<ReportStatus> statuses, Instant updatedFrom, Instant updatedBefore, Set<Long> agencyIds, Near near, String keyword,
+            Set<String> kelurahanCodes) {
 
         public Criteria(Set<String> trackingCodes, Set<String> categoryCodes, Instant submittedFrom, Instant submittedBefore,
                 Set<ReportStatus> statuses) {
-            this(trackingCodes, categoryCodes, submittedFrom, submittedBefore, statuses, null, null, Set.of(), null, null);
+            this(trackingCodes, categoryCodes, submittedFrom, submittedBefore, statuses, null, null, Set.of(), null, null, Set.of());
+        }
+
+        /** Everything public, or one category and/or one kelurahan (null: all), submitted in a window (nulls: no bound). */
+        public static Criteria of(String categoryCode, String kelurahanCode, Instant from, Instant before) {
+            return new Criteria(Set.of(), categoryCode == null ? Set.of() : Set.of(categoryCode), from, before, Set.of(), null, null,
+                    Set.of(), null, null, kelurahanCode == null ? Set.of() : Set.of(kelurahanCode));
         }
     }
+
+    /** The {@code limit} matching reports changed most recently, newest change first (for feeds). */
+    List<PublicReport> recentlyUpdated(Criteria criteria, int limit);
+
+    /** Every matching report, newest first, handed over one by one without holding them all (for exports). */
+    void each(Criteria criteria, java.util.function.Consumer<PublicReport> consumer);
 
     /** Within {@code metres} of a point. */
     record Near(double lat, double lon, double metres) {}

@@ -19,13 +19,63 @@ class JdbcPublicReportQuery implements PublicReportQuery {
     private static final double METRES_PER_DEGREE = 111_320;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate streaming;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    JdbcPublicReportQuery(JdbcClient jdbc) {
+    JdbcPublicReportQuery(JdbcClient jdbc, javax.sql.DataSource dataSource, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(500);
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.tx.setReadOnly(true);
     }
+
+    /** The columns of a {@link PublicReport}; its due-date columns are the report's (the category has none of those names). */
+    private static final String COLUMNS = """
+            r.tracking_code, r.status, coalesce(r.public_description, r.description) as text, c.code as category_code,
+            c.name_id, c.name_en, r.agency_id, r.submitted_at, r.updated_at, %s as due_at, r.address, r.lat, r.lon,
+            r.channel, r.kelurahan_code, r.supporters,
+            (select min(p.storage_key) from report_photo p where p.report_id = r.id and p.kind = 'BEFORE' and p.hidden = false) as photo_key,
+            (select e.note from report_event e where e.report_id = r.id and e.public = true and e.note is not null
+              order by e.at desc, e.id desc limit 1) as status_note""".formatted(Reports.DUE_EXPR);
+
+    private record Where(String sql, Map<String, Object> params) {}
 
     @Override
     public List<PublicReport> find(Criteria c, int offset, int limit) {
+        Where w = where(c);
+        return jdbc.sql("select " + COLUMNS + " from report r join report_category c on c.id = r.category_id where " + w.sql()
+                        + " order by r.published, r.submitted_at desc, r.id desc limit :limit offset :offset")
+                .params(w.params()).param("limit", limit).param("offset", offset)
+                .query(JdbcPublicReportQuery::row).list();
+    }
+
+    @Override
+    public List<PublicReport> recentlyUpdated(Criteria c, int limit) {
+        Where w = where(c);
+        return jdbc.sql("select " + COLUMNS + " from report r join report_category c on c.id = r.category_id where " + w.sql()
+                        + " order by r.published, r.updated_at desc, r.id desc limit :limit")
+                .params(w.params()).param("limit", limit)
+                .query(JdbcPublicReportQuery::row).list();
+    }
+
+    /**
+     * Row by row in a read-only transaction, so that PostgreSQL hands them over with a cursor
+     * ({@code fetchSize}) and neither side holds the whole result.
+     */
+    @Override
+    public void each(Criteria c, java.util.function.Consumer<PublicReport> consumer) {
+        Where w = where(c);
+        tx.executeWithoutResult(status -> {
+            var template = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming);
+            template.query("select " + COLUMNS + " from report r join report_category c on c.id = r.category_id where " + w.sql()
+                    + " order by r.published, r.submitted_at desc, r.id desc", w.params(), rs -> {
+                consumer.accept(row(rs, 0));
+            });
+        });
+    }
+
+    private static Where where(Criteria c) {
         StringBuilder where = new StringBuilder("r.published = true");
         Map<String, Object> params = new HashMap<>();
         if (!c.trackingCodes().isEmpty()) {
@@ -75,19 +125,11 @@ class JdbcPublicReportQuery implements PublicReportQuery {
                 params.put("keyword", "%" + c.keyword().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%");
             }
         }
-        return jdbc.sql("""
-                select r.tracking_code, r.status, coalesce(r.public_description, r.description) as text, c.code as category_code,
-                       c.name_id, c.name_en, r.agency_id, r.submitted_at, r.updated_at, %s as due_at, r.address, r.lat, r.lon,
-                       r.channel, r.kelurahan_code, r.supporters,
-                       (select min(p.storage_key) from report_photo p where p.report_id = r.id and p.kind = 'BEFORE' and p.hidden = false) as photo_key,
-                       (select e.note from report_event e where e.report_id = r.id and e.public = true and e.note is not null
-                         order by e.at desc, e.id desc limit 1) as status_note
-                from report r join report_category c on c.id = r.category_id
-                where %s
-                order by r.published, r.submitted_at desc, r.id desc limit :limit offset :offset"""
-                        .formatted(Reports.DUE_EXPR, where)) // its columns are the report's: the category has none of those names
-                .params(params).param("limit", limit).param("offset", offset)
-                .query(JdbcPublicReportQuery::row).list();
+        if (!c.kelurahanCodes().isEmpty() && c.trackingCodes().isEmpty()) {
+            where.append(" and r.kelurahan_code in (:kelurahans)");
+            params.put("kelurahans", List.copyOf(c.kelurahanCodes()));
+        }
+        return new Where(where.toString(), params);
     }
 
     private static PublicReport row(ResultSet rs, int n) throws SQLException {
