@@ -11,6 +11,7 @@
     var checked = document.querySelector('input[name=categoryId]:checked');
     document.querySelectorAll('[data-for-category]').forEach(function (fs) {
       fs.hidden = !checked || fs.getAttribute('data-for-category') !== checked.value;
+      fs.disabled = fs.hidden; // a hidden category's answers are not sent (question codes repeat across categories)
     });
   }
   // Similar open reports near the chosen point: offered before the citizen writes a duplicate.

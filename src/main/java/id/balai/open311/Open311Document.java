@@ -54,6 +54,24 @@ sealed interface Open311Document {
         return out.toByteArray();
     }
 
+    /**
+     * The text without the characters XML 1.0 cannot carry at all (control characters pasted from an office
+     * program, stray surrogates): StAX escapes markup but writes those as they are, and one of them would
+     * make the whole answer unreadable to every client.
+     */
+    static String xmlText(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean legal = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+                    || (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (!legal && out == null) out = new StringBuilder(text.substring(0, i));
+            if (legal && out != null) out.append(c);
+        }
+        return out == null ? text : out.toString();
+    }
+
     private static Object plain(Object value) {
         if (value instanceof Fields f) {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -71,7 +89,7 @@ sealed interface Open311Document {
         } else if (value instanceof Items i) {
             for (Object entry : i.entries()) write(w, i.item(), entry);
         } else if (value != null) {
-            w.writeCharacters(String.valueOf(value));
+            w.writeCharacters(xmlText(String.valueOf(value)));
         }
         w.writeEndElement();
     }

@@ -105,7 +105,12 @@ class Open311RequestsController {
         PublicReportQuery.Near near = near(f, lat, lon, radius);
 
         int size = Math.min(MAX_RESULTS, number(f, "page_size", pageSize, MAX_RESULTS, 1));
-        int skip = (number(f, "page", page, 1, 1) - 1) * size;
+        int skip;
+        try {
+            skip = Math.multiplyExact(number(f, "page", page, 1, 1) - 1, size);
+        } catch (ArithmeticException e) {
+            throw new Open311Exception(f, 400, "open311.error.number.invalid", "page", page, 1);
+        }
         if (!blank(limit) || !blank(offset)) {
             size = Math.min(MAX_RESULTS, number(f, "limit", limit, MAX_RESULTS, 1));
             skip = number(f, "offset", offset, 0, 0);

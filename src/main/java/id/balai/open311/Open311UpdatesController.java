@@ -43,8 +43,11 @@ class Open311UpdatesController {
             @RequestParam(name = "end_date", required = false) String end) {
         Open311Format f = Open311Format.of(format);
         Open311Params.Window window = Open311Params.Window.of(f, start, end, clock.instant());
+        List<PublicUpdate> updates = query.updates(window.from(), window.before(), MAX_UPDATES + 1);
+        // never cut silently: a client moves its window on, and what was cut would be lost to it
+        if (updates.size() > MAX_UPDATES) throw new Open311Exception(f, 400, "open311.error.updates.too-many", MAX_UPDATES);
         List<Fields> items = new ArrayList<>();
-        for (PublicUpdate u : query.updates(window.from(), window.before(), MAX_UPDATES)) {
+        for (PublicUpdate u : updates) {
             String status = status(u);
             if (status == null) continue;
             items.add(Fields.of("request_update")

@@ -45,6 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportFeedsController {
 
     static final int FEED_SIZE = 50;
+    /**
+     * An export holds a database connection while the client downloads it: two at a time leave the pool to
+     * everybody else, whatever a slow or hostile client does (the others get 503 with Retry-After).
+     */
+    static final int PARALLEL_EXPORTS = 2;
+    final java.util.concurrent.Semaphore exports = new java.util.concurrent.Semaphore(PARALLEL_EXPORTS);
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -132,7 +138,15 @@ class ReportFeedsController {
             @RequestParam(name = "dari", required = false) String from, @RequestParam(name = "sampai", required = false) String to,
             HttpServletResponse response) throws IOException {
         Criteria criteria = criteria(category, kelurahan, from, to, response);
-        if (criteria == null) return;
+        if (criteria == null || !exportSlot(response)) return;
+        try {
+            writeCsv(criteria, response);
+        } finally {
+            exports.release();
+        }
+    }
+
+    private void writeCsv(Criteria criteria, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"laporan-publik.csv\"");
         Map<String, String> names = kelurahanNames();
@@ -157,7 +171,15 @@ class ReportFeedsController {
             @RequestParam(name = "dari", required = false) String from, @RequestParam(name = "sampai", required = false) String to,
             HttpServletResponse response) throws IOException {
         Criteria criteria = criteria(category, kelurahan, from, to, response);
-        if (criteria == null) return;
+        if (criteria == null || !exportSlot(response)) return;
+        try {
+            writeGeoJson(criteria, response);
+        } finally {
+            exports.release();
+        }
+    }
+
+    private void writeGeoJson(Criteria criteria, HttpServletResponse response) throws IOException {
         response.setContentType("application/geo+json");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"laporan-publik.geojson\"");
         try (JsonGenerator json = JSON.createGenerator(response.getOutputStream())) {
@@ -190,6 +212,16 @@ class ReportFeedsController {
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    /** True with a slot taken (release it), or false after answering 503 because two exports are running. */
+    private boolean exportSlot(HttpServletResponse response) throws IOException {
+        if (exports.tryAcquire()) return true;
+        response.setStatus(503);
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(text("feed.error.busy"));
+        return false;
     }
 
     /** The criteria, or null after answering 400 with the reason (an unknown category or kelurahan, or a bad date). */
@@ -271,7 +303,7 @@ class ReportFeedsController {
 
     private static void element(XMLStreamWriter w, String name, String value) throws XMLStreamException {
         w.writeStartElement(name);
-        if (value != null) w.writeCharacters(value);
+        if (value != null) w.writeCharacters(Open311Document.xmlText(value));
         w.writeEndElement();
     }
 

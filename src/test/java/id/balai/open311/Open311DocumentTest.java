@@ -48,6 +48,14 @@ class Open311DocumentTest {
         assertThat(Open311ServicesTest.JSON.readTree(requests.json()).get(0).get("address").isNull()).isTrue();
     }
 
+    @Test
+    void controlCharactersPastedIntoATextCannotBreakTheXml() throws Exception {
+        Items pasted = new Items("service_requests", "request", List.of(Fields.of("request")
+                .put("description", "Jalan\u000B berlubang\u0000 dalam \uD83D\uDE9C\u0007 ✓")));
+        Document doc = parse(pasted.xml());
+        assertThat(doc.getElementsByTagName("description").item(0).getTextContent()).isEqualTo("Jalan berlubang dalam \uD83D\uDE9C ✓");
+    }
+
     private static Document parse(byte[] xml) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }

@@ -91,6 +91,19 @@ class ReportFeedsTest {
         assertThat(empty.lines().count()).isEqualTo(1);
     }
 
+    @Test
+    void aThirdExportWhileTwoAreRunningIsAskedToComeBackLater(@Autowired ReportFeedsController feeds) throws Exception {
+        feeds.exports.acquire(ReportFeedsController.PARALLEL_EXPORTS);
+        try {
+            MockHttpServletResponse busy = call("/laporan/ekspor.csv", 503, "text/plain");
+            assertThat(busy.getHeader("Retry-After")).isEqualTo("30");
+        } finally {
+            feeds.exports.release(ReportFeedsController.PARALLEL_EXPORTS);
+        }
+        call("/laporan/ekspor.geojson", 200, "application/geo+json");
+        assertThat(feeds.exports.availablePermits()).isEqualTo(ReportFeedsController.PARALLEL_EXPORTS);
+    }
+
     private Set<String> published() {
         return new HashSet<>(jdbc.sql("select tracking_code from report where published = true").query(String.class).list());
     }

@@ -28,6 +28,7 @@ class JdbcPublicReportQuery implements PublicReportQuery {
         this.streaming.setFetchSize(500);
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.tx.setReadOnly(true);
+        this.tx.setTimeout(600); // an export a client stops reading from gives its connection back after 10 minutes
     }
 
     /** The columns of a {@link PublicReport}; its due-date columns are the report's (the category has none of those names). */

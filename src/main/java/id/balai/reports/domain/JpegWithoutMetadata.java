@@ -4,9 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 
 /**
- * A JPEG copied segment by segment without what can identify its owner or place: EXIF and XMP (APP1),
- * every other application segment but JFIF (APP0) and Adobe's colour flag (APP14), and comments; bytes
- * after the end-of-image marker are dropped. The compressed pixels are copied as they are, so the photo
+ * A JPEG copied segment by segment, keeping only what the picture needs: frame and scan headers,
+ * Huffman and quantisation tables, the restart interval, JFIF's header (rewritten without a thumbnail)
+ * and Adobe's colour flag. EXIF and XMP (APP1), other application segments and comments are left out,
+ * and bytes after the end-of-image marker are dropped. The compressed pixels are copied as they are, so the photo
  * loses nothing and is not compressed a second time.
  *
  * <p>Only the plain case is handled: one or three colour components and no embedded colour profile
@@ -15,7 +16,8 @@ import java.util.Optional;
  */
 final class JpegWithoutMetadata {
 
-    private static final int SOI = 0xD8, EOI = 0xD9, SOS = 0xDA, COM = 0xFE, APP0 = 0xE0, APP2 = 0xE2, APP14 = 0xEE;
+    private static final int SOI = 0xD8, EOI = 0xD9, SOS = 0xDA, COM = 0xFE, APP0 = 0xE0, APP2 = 0xE2, APP14 = 0xEE,
+            DHT = 0xC4, DQT = 0xDB, DRI = 0xDD;
 
     private JpegWithoutMetadata() {}
 
@@ -34,7 +36,7 @@ final class JpegWithoutMetadata {
                 out.write(in, pos, 2);
                 return frame ? Optional.of(out.toByteArray()) : Optional.empty();
             }
-            if (marker == SOI || marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7) || pos + 4 > in.length) return Optional.empty();
+            if (pos + 4 > in.length) return Optional.empty();
             int length = ((in[pos + 2] & 0xff) << 8) | (in[pos + 3] & 0xff);
             int end = pos + 2 + length;
             if (length < 2 || end > in.length) return Optional.empty();
@@ -43,10 +45,26 @@ final class JpegWithoutMetadata {
                 int components = in[pos + 9] & 0xff;
                 if (components != 1 && components != 3) return Optional.empty();
                 frame = true;
+                out.write(in, pos, end - pos);
+            } else if (marker == DHT || marker == DQT || marker == DRI || marker == SOS) {
+                out.write(in, pos, end - pos);
+            } else if (marker == APP0) {
+                // only JFIF's own header, rewritten without its thumbnail (a stale, uncropped copy of the photo)
+                if (length < 16 || !startsWith(in, pos + 4, "JFIF\0")) return Optional.empty();
+                out.write(new byte[] {(byte) 0xFF, (byte) APP0, 0, 16}, 0, 4);
+                out.write(in, pos + 4, 12); // identifier, version, units, both densities
+                out.write(new byte[] {0, 0}, 0, 2);
+            } else if (marker == APP14) {
+                // Adobe's colour-transform flag, in its exact 12-byte form only
+                if (length != 14 || !startsWith(in, pos + 4, "Adobe")) return Optional.empty();
+                out.write(in, pos, end - pos);
+            } else if (marker == COM || (marker > APP0 && marker <= 0xEF && marker != APP2)) {
+                // metadata (EXIF, XMP, comments…): left out
+            } else {
+                // a colour profile (APP2) or any marker a decoder might read differently (TEM, DNL, reserved):
+                // not copied blindly, the caller re-encodes the pixels instead
+                return Optional.empty();
             }
-            if (marker == APP2) return Optional.empty(); // a colour profile (or other APP2 data): re-encode
-            boolean keep = marker != COM && (marker < APP0 || marker > 0xEF || marker == APP0 || marker == APP14);
-            if (keep) out.write(in, pos, end - pos);
             pos = end;
             if (marker == SOS) {
                 // the compressed data runs to the next marker that is neither a stuffed 0xFF00 nor a restart
@@ -63,6 +81,12 @@ final class JpegWithoutMetadata {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] in, int at, String ascii) {
+        if (at + ascii.length() > in.length) return false;
+        for (int i = 0; i < ascii.length(); i++) if (in[at + i] != (byte) ascii.charAt(i)) return false;
+        return true;
     }
 
     /** SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range. */

@@ -260,6 +260,10 @@ public class ReportSubmission {
                         continue;
                     }
                     value = String.join(", ", q.choices().stream().filter(picked::contains).toList());
+                    if (value.length() > 1000) {
+                        problems.add(new FieldProblem(field, "error.answer.long"));
+                        continue;
+                    }
                 }
                 case DATETIME -> {
                     value = dateTime(value);

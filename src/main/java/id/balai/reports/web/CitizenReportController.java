@@ -88,6 +88,7 @@ class CitizenReportController {
             @RequestParam(name = "confirmNew", defaultValue = "false") boolean confirmNew,
             Model model, HttpServletResponse response) throws IOException {
         WebErrors.noStore(response);
+        form.setChannel("WEB"); // the form's fields are bound from the request: the channel is not the citizen's to choose
         if (form.getSubmissionKey() == null || form.getSubmissionKey().isBlank()) {
             form.setSubmissionKey(ReportSubmission.newSubmissionKey());
         }

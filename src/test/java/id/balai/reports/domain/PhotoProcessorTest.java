@@ -182,6 +182,32 @@ class PhotoProcessorTest {
         assertRejected(broken, "error.photo.unreadable");
     }
 
+    @Test
+    void markersADecoderMightReadDifferentlyAreNeverCopiedAsTheyAre() throws Exception {
+        byte[] jpeg = TestImages.jpeg(TestImages.halves(200, 100, RED, BLUE));
+        // TEM (0x01) has no length in the standard: a copier that reads one could smuggle an EXIF block past itself
+        byte[] tem = withSegment(jpeg, 0x01, "Exif\0\0 GPS -6.96 110.09".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(JpegWithoutMetadata.of(tem)).isEmpty();
+        assertThat(JpegWithoutMetadata.of(withSegment(jpeg, 0xDC, new byte[] {0, 100}))).as("DNL").isEmpty();
+        assertThat(JpegWithoutMetadata.of(withSegment(jpeg, 0xEE, "Adobe but longer than its flags".getBytes(StandardCharsets.ISO_8859_1))))
+                .as("an APP14 that is not Adobe's 12 bytes").isEmpty();
+    }
+
+    @Test
+    void jfifIsKeptWithoutItsThumbnailOrAnyExtraBytes() throws Exception {
+        byte[] jpeg = TestImages.jpeg(TestImages.halves(200, 100, RED, BLUE));
+        byte[] withoutApp0 = JpegWithoutMetadata.of(jpeg).orElseThrow();
+        // a JFIF header that carries 1x1 thumbnail pixels and a hidden phone number after its 14 bytes
+        byte[] fat = concat("JFIF\0\1\2\0\0\1\0\1\1\1".getBytes(StandardCharsets.ISO_8859_1),
+                concat(new byte[] {(byte) 200, 10, 10}, "0812-3456-7890".getBytes(StandardCharsets.ISO_8859_1)));
+        byte[] kept = JpegWithoutMetadata.of(withSegment(withoutApp0, 0xE0, fat)).orElseThrow();
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("0812");
+        assertThat(kept[2] & 0xff).isEqualTo(0xFF);
+        assertThat(kept[3] & 0xff).isEqualTo(0xE0);
+        assertThat(((kept[4] & 0xff) << 8) | (kept[5] & 0xff)).isEqualTo(16);
+        assertThat(TestImages.read(kept).getWidth()).isEqualTo(200);
+    }
+
     /** The JPEG with one more segment (marker, contents) right after its start-of-image marker. */
     private static byte[] withSegment(byte[] jpeg, int marker, byte[] contents) {
         int length = contents.length + 2;

@@ -73,6 +73,16 @@ class CitizenReportWebTest {
     }
 
     @Test
+    void aFormCannotPretendToComeFromAnotherChannel() throws Exception {
+        String key = UUID.randomUUID().toString();
+        mvc.perform(report(key).param("categoryId", id(rubbish)).param("channel", "OPEN311")
+                        .param("description", "Tumpukan sampah di depan pasar sudah tiga hari tidak diangkut.")
+                        .param("lat", lat()).param("lon", lon()).param("confirmNew", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(reports.bySubmissionKey(key).orElseThrow().channel()).isEqualTo("WEB");
+    }
+
+    @Test
     void theFormIsInEnglishWhenAsked() throws Exception {
         mvc.perform(get("/laporan/baru").param("lang", "en"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Report a problem")));
