@@ -1,6 +1,5 @@
 package id.balai.open311;
 
-import id.balai.identity.AdminAudit;
 import id.balai.identity.StaffPrincipal;
 import id.balai.platform.BalaiProperties;
 import id.balai.platform.FieldProblem;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,20 +18,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * {@code /admin/kunci-api}: the city admin gives partners their Open311 keys, sets each key's limit and
  * revokes keys. A new key is shown once, on the page that answers its creation (never stored in clear,
- * never redirected through a URL). Every change goes to the admin audit trail.
+ * never redirected through a URL). {@link ApiKeys} records every change in the admin audit trail.
  */
 @Controller
 class ApiKeyAdminController {
 
     private final ApiKeys keys;
-    private final AdminAudit audit;
-    private final TransactionTemplate tx;
     private final BalaiProperties properties;
 
-    ApiKeyAdminController(ApiKeys keys, AdminAudit audit, TransactionTemplate tx, BalaiProperties properties) {
+    ApiKeyAdminController(ApiKeys keys, BalaiProperties properties) {
         this.keys = keys;
-        this.audit = audit;
-        this.tx = tx;
         this.properties = properties;
     }
 
@@ -54,11 +48,7 @@ class ApiKeyAdminController {
             response.setStatus(422);
             return page(model, partner, perMinute, problems);
         }
-        ApiKeys.Created created = tx.execute(status -> {
-            ApiKeys.Created c = keys.create(name, limit, admin.id());
-            audit.record(admin, "apikey.created", String.valueOf(c.id()));
-            return c;
-        });
+        ApiKeys.Created created = keys.create(name, limit, admin.id());
         model.addAttribute("created", created);
         model.addAttribute("flash", "apikey.flash.created");
         response.setHeader("Cache-Control", "no-store"); // the key is on this page only
@@ -66,28 +56,21 @@ class ApiKeyAdminController {
     }
 
     @PostMapping("/admin/kunci-api/{id}/batas")
-    String changeLimit(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id, @RequestParam(defaultValue = "") String perMinute,
-            RedirectAttributes redirect) {
+    String changeLimit(@PathVariable long id, @RequestParam(defaultValue = "") String perMinute, RedirectAttributes redirect) {
         Integer limit = limit(perMinute);
         if (limit == null) {
             redirect.addFlashAttribute("flashError", "apikey.error.limit");
             return "redirect:/admin/kunci-api";
         }
-        tx.executeWithoutResult(status -> {
-            keys.changeLimit(id, limit);
-            audit.record(admin, "apikey.limit", String.valueOf(id));
-        });
-        redirect.addFlashAttribute("flash", "apikey.flash.limit");
+        if (keys.changeLimit(id, limit)) redirect.addFlashAttribute("flash", "apikey.flash.limit");
+        else redirect.addFlashAttribute("flashError", "apikey.error.inactive");
         return "redirect:/admin/kunci-api";
     }
 
     @PostMapping("/admin/kunci-api/{id}/cabut")
-    String revoke(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable long id, RedirectAttributes redirect) {
-        tx.executeWithoutResult(status -> {
-            keys.revoke(id);
-            audit.record(admin, "apikey.revoked", String.valueOf(id));
-        });
-        redirect.addFlashAttribute("flash", "apikey.flash.revoked");
+    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+        if (keys.revoke(id)) redirect.addFlashAttribute("flash", "apikey.flash.revoked");
+        else redirect.addFlashAttribute("flashError", "apikey.error.inactive");
         return "redirect:/admin/kunci-api";
     }
 

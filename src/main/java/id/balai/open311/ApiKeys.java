@@ -19,9 +19,11 @@ public interface ApiKeys {
     /** A key everybody knows, for demo data only (the demo city's {@code demo-astina}). */
     void createKnown(String partner, String key, int requestsPerMinute);
 
-    void revoke(long id);
+    /** False when there is no such active key (nothing changed). */
+    boolean revoke(long id);
 
-    void changeLimit(long id, int requestsPerMinute);
+    /** False when there is no such active key (nothing changed). */
+    boolean changeLimit(long id, int requestsPerMinute);
 
     List<Partner> all();
 

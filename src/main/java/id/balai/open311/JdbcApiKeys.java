@@ -13,11 +13,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import id.balai.identity.AdminAudit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link ApiKeys} in the {@code open311_api_key} table. */
+/**
+ * {@link ApiKeys} in the {@code open311_api_key} table. Every change by an admin goes to the admin audit
+ * trail in the same transaction; a revocation or limit that changes nothing records nothing.
+ */
 @Repository
 class JdbcApiKeys implements ApiKeys {
 
@@ -25,10 +29,12 @@ class JdbcApiKeys implements ApiKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AdminAudit audit;
 
-    JdbcApiKeys(JdbcClient jdbc, Clock clock) {
+    JdbcApiKeys(JdbcClient jdbc, Clock clock, AdminAudit audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -37,7 +43,9 @@ class JdbcApiKeys implements ApiKeys {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String key = "b311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Created(insert(partner, key, requestsPerMinute, createdBy), key);
+        long id = insert(partner, key, requestsPerMinute, createdBy);
+        audit.record("apikey.created", String.valueOf(id));
+        return new Created(id, key);
     }
 
     @Override
@@ -58,15 +66,22 @@ class JdbcApiKeys implements ApiKeys {
     }
 
     @Override
-    public void revoke(long id) {
-        jdbc.sql("update open311_api_key set revoked_at = :at where id = :id and revoked_at is null")
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).param("id", id).update();
+    @Transactional
+    public boolean revoke(long id) {
+        boolean revoked = jdbc.sql("update open311_api_key set revoked_at = :at where id = :id and revoked_at is null")
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).param("id", id).update() == 1;
+        if (revoked) audit.record("apikey.revoked", String.valueOf(id));
+        return revoked;
     }
 
     @Override
-    public void changeLimit(long id, int requestsPerMinute) {
+    @Transactional
+    public boolean changeLimit(long id, int requestsPerMinute) {
         check("-", requestsPerMinute);
-        jdbc.sql("update open311_api_key set requests_per_minute = :limit where id = :id").param("limit", requestsPerMinute).param("id", id).update();
+        boolean changed = jdbc.sql("update open311_api_key set requests_per_minute = :limit where id = :id and revoked_at is null")
+                .param("limit", requestsPerMinute).param("id", id).update() == 1;
+        if (changed) audit.record("apikey.limit", String.valueOf(id));
+        return changed;
     }
 
     @Override

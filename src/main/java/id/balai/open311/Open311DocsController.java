@@ -38,8 +38,8 @@ class Open311DocsController {
                 "curl -d api_key=" + (demo ? "demo-astina" : "KUNCI_ANDA") + " -d service_code=sampah -d lat=-6.9622 -d long=110.0929 \\",
                 "     -d 'description=Sampah menumpuk di depan pasar' " + base + "/requests.json"));
         model.addAttribute("mapping", Arrays.stream(ReportStatus.values()).map(s -> new StatusMapping(s.name(),
-                s == ReportStatus.RECEIVED || s == ReportStatus.REJECTED ? "—" : Open311RequestsController.CLOSED.contains(s) ? "closed" : "open",
-                Open311RequestsController.detailedStatus(s), Open311UpdatesController.of(s))).toList());
+                s == ReportStatus.RECEIVED || s == ReportStatus.REJECTED ? "—" : Open311Statuses.v2(s),
+                Open311Statuses.detailed(s), Open311Statuses.mySociety(s))).toList());
         return "open311/docs";
     }
 

@@ -35,6 +35,17 @@ final class Open311Params {
                 .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
+    /** A number no further from 0 than {@code max} (a latitude, longitude or radius); 400 otherwise. */
+    static double decimal(Open311Format f, String name, String value, double max) {
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (Double.isFinite(d) && Math.abs(d) <= max) return d;
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw new Open311Exception(f, 400, "open311.error.coordinate.invalid", name, value);
+    }
+
     static Instant time(Open311Format f, String name, String value) {
         try {
             return OffsetDateTime.parse(value.trim()).toInstant();

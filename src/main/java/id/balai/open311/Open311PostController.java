@@ -121,14 +121,7 @@ class Open311PostController {
 
     private static Double coordinate(Open311Format f, HttpServletRequest request, String name, double max) {
         String value = param(request, name);
-        if (value == null) return null;
-        try {
-            double d = Double.parseDouble(value);
-            if (Double.isFinite(d) && Math.abs(d) <= max) return d;
-        } catch (NumberFormatException ignored) {
-            // refused below
-        }
-        throw new Open311Exception(f, 400, "open311.error.coordinate.invalid", name, value);
+        return value == null ? null : Open311Params.decimal(f, name, value, max);
     }
 
     /** A parameter's value; an empty one counts as not given, as the spec says. */

@@ -2,6 +2,7 @@ package id.balai.open311;
 
 import static id.balai.open311.Open311Controller.BASE;
 import static id.balai.open311.Open311Params.blank;
+import static id.balai.open311.Open311Params.decimal;
 import static id.balai.open311.Open311Params.list;
 import static id.balai.open311.Open311Params.time;
 
@@ -42,8 +43,6 @@ class Open311RequestsController {
     static final int MAX_RESULTS = 1000;
     static final double DEFAULT_RADIUS = 500;
     static final double MAX_RADIUS = 50_000;
-    /** Plain v2 knows only these two; RESOLVED counts as closed (the work is done) as in FixMyStreet's "fixed". */
-    static final Set<ReportStatus> CLOSED = EnumSet.of(ReportStatus.RESOLVED, ReportStatus.CLOSED);
 
     private final PublicReportQuery query;
     private final Regions regions;
@@ -132,7 +131,7 @@ class Open311RequestsController {
                 List<String> media = photos.getOrDefault(r.trackingCode(), List.of()).stream().map(this::mediaUrl).toList();
                 item.put("extended_attributes", Fields.of("extended_attributes")
                         .put("channel", r.channel())
-                        .put("detailed_status", detailedStatus(r.status()))
+                        .put("detailed_status", Open311Statuses.detailed(r.status()))
                         .put("title", r.categoryNameId())
                         .put("kelurahan_code", r.kelurahanCode())
                         .put("votes", r.supporters())
@@ -162,7 +161,7 @@ class Open311RequestsController {
         String agency = r.agencyId() == null ? null : regions.agency(r.agencyId()).map(Agency::name).orElse(null);
         return Fields.of("request")
                 .put("service_request_id", r.trackingCode())
-                .put("status", CLOSED.contains(r.status()) ? "closed" : "open")
+                .put("status", Open311Statuses.v2(r.status()))
                 .put("status_notes", r.statusNote())
                 .put("service_name", "en".equals(locale.getLanguage()) ? r.categoryNameEn() : r.categoryNameId())
                 .put("service_code", r.categoryCode())
@@ -184,23 +183,12 @@ class Open311RequestsController {
         return properties.publicBaseUrl() + "/media/" + storageKey;
     }
 
-    /** CitySDK's detailed status of a published report. */
-    static String detailedStatus(ReportStatus status) {
-        return switch (status) {
-            case RECEIVED, VERIFIED -> "RECEIVED";
-            case ROUTED, IN_PROGRESS, REOPENED -> "IN_PROCESS";
-            case RESOLVED -> "PROCESSED";
-            case CLOSED -> "ARCHIVED";
-            case REJECTED -> "REJECTED";
-        };
-    }
-
     private static Set<ReportStatus> detailedStatuses(Open311Format f, String value) {
         Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
         for (String s : list(value)) {
             String wanted = s.toUpperCase(Locale.ROOT);
             EnumSet<ReportStatus> matching = EnumSet.noneOf(ReportStatus.class);
-            for (ReportStatus st : ReportStatus.values()) if (detailedStatus(st).equals(wanted)) matching.add(st);
+            for (ReportStatus st : ReportStatus.values()) if (Open311Statuses.detailed(st).equals(wanted)) matching.add(st);
             if (matching.isEmpty()) throw new Open311Exception(f, 400, "open311.error.detailed-status.invalid", s);
             statuses.addAll(matching);
         }
@@ -216,15 +204,6 @@ class Open311RequestsController {
         return new PublicReportQuery.Near(la, lo, metres);
     }
 
-    private static double decimal(Open311Format f, String name, String value, double max) {
-        try {
-            double d = Double.parseDouble(value.strip());
-            if (Double.isFinite(d) && Math.abs(d) <= max) return d;
-        } catch (NumberFormatException ignored) {
-            // refused below
-        }
-        throw new Open311Exception(f, 400, "open311.error.coordinate.invalid", name, value);
-    }
 
     private String format(Instant t) {
         return Open311Params.datetime(t, properties.timeZone());
@@ -246,8 +225,8 @@ class Open311RequestsController {
         Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
         for (String s : list(value)) {
             switch (s.toLowerCase(Locale.ROOT)) {
-                case "open" -> statuses.addAll(EnumSet.complementOf(EnumSet.copyOf(CLOSED)));
-                case "closed" -> statuses.addAll(CLOSED);
+                case "open" -> statuses.addAll(EnumSet.complementOf(EnumSet.copyOf(Open311Statuses.CLOSED)));
+                case "closed" -> statuses.addAll(Open311Statuses.CLOSED);
                 default -> throw new Open311Exception(f, 400, "open311.error.status.invalid", s);
             }
         }

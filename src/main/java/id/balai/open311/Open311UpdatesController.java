@@ -7,7 +7,6 @@ import id.balai.open311.Open311Document.Items;
 import id.balai.platform.BalaiProperties;
 import id.balai.reports.PublicReportQuery;
 import id.balai.reports.PublicReportQuery.PublicUpdate;
-import id.balai.reports.ReportStatus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * mySociety's {@code servicerequestupdates}: the public lines of reports' histories in a time window, as
  * a FixMyStreet install polls them to follow what it sent. Statuses use mySociety's words; the mapping
- * from Balai's workflow is {@link #status(PublicUpdate)} and is documented for partners.
+ * from Balai's workflow is {@link Open311Statuses#mySociety(PublicUpdate)} and is documented for partners.
  */
 @RestController
 class Open311UpdatesController {
@@ -48,7 +47,7 @@ class Open311UpdatesController {
         if (updates.size() > MAX_UPDATES) throw new Open311Exception(f, 400, "open311.error.updates.too-many", MAX_UPDATES);
         List<Fields> items = new ArrayList<>();
         for (PublicUpdate u : updates) {
-            String status = status(u);
+            String status = Open311Statuses.mySociety(u);
             if (status == null) continue;
             items.add(Fields.of("request_update")
                     .put("update_id", String.valueOf(u.id()))
@@ -61,37 +60,4 @@ class Open311UpdatesController {
         }
         return f.answer(new Items("service_request_updates", "request_update", items));
     }
-
-    /** mySociety's status for a line of history; null for lines a partner has no use for (ratings, moderation). */
-    static String status(PublicUpdate u) {
-        return switch (u.action()) {
-            case "SUBMITTED" -> "open";
-            case "VERIFIED" -> "investigating";
-            case "ROUTED" -> "action_scheduled";
-            case "STARTED" -> "in_progress";
-            case "HANDED_BACK" -> "internal_referral";
-            case "RESOLVED" -> "fixed";
-            case "CONFIRMED", "AUTO_CLOSED" -> "closed";
-            case "REOPENED" -> "reopen";
-            case "MERGED_INTO" -> "duplicate";
-            case "REJECTED" -> "no_further_action";
-            case "NOTE" -> of(u.toStatus() != null ? u.toStatus() : u.statusNow());
-            default -> null;
-        };
-    }
-
-    static String of(ReportStatus status) {
-        return switch (status) {
-            case RECEIVED -> "for_triage";
-            case VERIFIED -> "investigating";
-            case ROUTED -> "action_scheduled";
-            case IN_PROGRESS -> "in_progress";
-            case RESOLVED -> "fixed";
-            case CLOSED -> "closed";
-            case REOPENED -> "reopen";
-            case REJECTED -> "no_further_action";
-        };
-    }
-
-
 }

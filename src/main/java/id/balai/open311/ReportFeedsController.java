@@ -74,6 +74,7 @@ class ReportFeedsController {
         Criteria criteria = criteria(category, kelurahan, null, null, response);
         if (criteria == null) return;
         List<PublicReport> reports = query.recentlyUpdated(criteria, FEED_SIZE);
+        Map<String, String> names = kelurahanNames();
         response.setContentType("application/rss+xml;charset=UTF-8");
         xml(response.getOutputStream(), w -> {
             w.writeStartElement("rss");
@@ -85,7 +86,7 @@ class ReportFeedsController {
             element(w, "language", LocaleContextHolder.getLocale().getLanguage());
             for (PublicReport r : reports) {
                 w.writeStartElement("item");
-                element(w, "title", itemTitle(r));
+                element(w, "title", itemTitle(r, names));
                 element(w, "link", link(r));
                 w.writeStartElement("guid");
                 w.writeAttribute("isPermaLink", "true");
@@ -107,6 +108,7 @@ class ReportFeedsController {
         Criteria criteria = criteria(category, kelurahan, null, null, response);
         if (criteria == null) return;
         List<PublicReport> reports = query.recentlyUpdated(criteria, FEED_SIZE);
+        Map<String, String> names = kelurahanNames();
         response.setContentType("application/atom+xml;charset=UTF-8");
         String self = properties.publicBaseUrl() + "/laporan/feed.atom";
         xml(response.getOutputStream(), w -> {
@@ -118,7 +120,7 @@ class ReportFeedsController {
             for (PublicReport r : reports) {
                 w.writeStartElement("entry");
                 element(w, "id", link(r));
-                element(w, "title", itemTitle(r));
+                element(w, "title", itemTitle(r, names));
                 w.writeEmptyElement("link");
                 w.writeAttribute("href", link(r));
                 element(w, "published", Open311Params.datetime(r.submittedAt(), properties.timeZone()));
@@ -137,13 +139,7 @@ class ReportFeedsController {
     void csv(@RequestParam(name = "kategori", required = false) String category, @RequestParam(name = "kelurahan", required = false) String kelurahan,
             @RequestParam(name = "dari", required = false) String from, @RequestParam(name = "sampai", required = false) String to,
             HttpServletResponse response) throws IOException {
-        Criteria criteria = criteria(category, kelurahan, from, to, response);
-        if (criteria == null || !exportSlot(response)) return;
-        try {
-            writeCsv(criteria, response);
-        } finally {
-            exports.release();
-        }
+        export(criteria(category, kelurahan, from, to, response), response, this::writeCsv);
     }
 
     private void writeCsv(Criteria criteria, HttpServletResponse response) throws IOException {
@@ -170,10 +166,25 @@ class ReportFeedsController {
     void geojson(@RequestParam(name = "kategori", required = false) String category, @RequestParam(name = "kelurahan", required = false) String kelurahan,
             @RequestParam(name = "dari", required = false) String from, @RequestParam(name = "sampai", required = false) String to,
             HttpServletResponse response) throws IOException {
-        Criteria criteria = criteria(category, kelurahan, from, to, response);
-        if (criteria == null || !exportSlot(response)) return;
+        export(criteria(category, kelurahan, from, to, response), response, this::writeGeoJson);
+    }
+
+    private interface Export {
+        void write(Criteria criteria, HttpServletResponse response) throws IOException;
+    }
+
+    /** Runs an export in one of the two slots; answers 503 with Retry-After when both are taken. Nothing when criteria were refused. */
+    private void export(Criteria criteria, HttpServletResponse response, Export export) throws IOException {
+        if (criteria == null) return;
+        if (!exports.tryAcquire()) {
+            response.setStatus(503);
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(text("feed.error.busy"));
+            return;
+        }
         try {
-            writeGeoJson(criteria, response);
+            export.write(criteria, response);
         } finally {
             exports.release();
         }
@@ -212,16 +223,6 @@ class ReportFeedsController {
             json.writeEndArray();
             json.writeEndObject();
         }
-    }
-
-    /** True with a slot taken (release it), or false after answering 503 because two exports are running. */
-    private boolean exportSlot(HttpServletResponse response) throws IOException {
-        if (exports.tryAcquire()) return true;
-        response.setStatus(503);
-        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write(text("feed.error.busy"));
-        return false;
     }
 
     /** The criteria, or null after answering 400 with the reason (an unknown category or kelurahan, or a bad date). */
@@ -266,10 +267,10 @@ class ReportFeedsController {
         return t.toString();
     }
 
-    private String itemTitle(PublicReport r) {
+    private String itemTitle(PublicReport r, Map<String, String> kelurahanNames) {
         Locale locale = LocaleContextHolder.getLocale();
         String category = "en".equals(locale.getLanguage()) ? r.categoryNameEn() : r.categoryNameId();
-        return r.trackingCode() + " · " + category + " · " + kelurahanNames().getOrDefault(r.kelurahanCode(), r.kelurahanCode())
+        return r.trackingCode() + " · " + category + " · " + kelurahanNames.getOrDefault(r.kelurahanCode(), r.kelurahanCode())
                 + " · " + text("status." + r.status().name());
     }
 

@@ -71,6 +71,12 @@ class ApiKeyAdminWebTest {
         perform(post("/admin/kunci-api/{id}/cabut", partner.id()).with(user(admin)).with(csrf()), 302);
         assertThat(keys.byKey(key)).isEmpty();
         perform(filing(key), 403);
+
+        // revoking again, or changing a revoked key, changes nothing and records nothing
+        long entries = audit.latest(1000).size();
+        assertThat(keys.revoke(partner.id())).isFalse();
+        assertThat(keys.changeLimit(partner.id(), 50)).isFalse();
+        assertThat(audit.latest(1000)).hasSize((int) entries);
     }
 
     @Test

@@ -74,12 +74,12 @@ class Open311UpdatesTest {
     void everyWorkflowStepHasAMySocietyStatusAndNotesFollowTheReport() {
         for (String action : List.of("SUBMITTED", "VERIFIED", "ROUTED", "STARTED", "HANDED_BACK", "RESOLVED", "CONFIRMED", "AUTO_CLOSED",
                 "REOPENED", "MERGED_INTO", "REJECTED")) {
-            assertThat(MYSOCIETY).as(action).contains(Open311UpdatesController.status(
+            assertThat(MYSOCIETY).as(action).contains(Open311Statuses.mySociety(
                     new id.balai.reports.PublicReportQuery.PublicUpdate(1, "X", Instant.now(), action, null, id.balai.reports.ReportStatus.ROUTED, null, null)));
         }
-        assertThat(Open311UpdatesController.status(new id.balai.reports.PublicReportQuery.PublicUpdate(1, "X", Instant.now(), "NOTE", null,
+        assertThat(Open311Statuses.mySociety(new id.balai.reports.PublicReportQuery.PublicUpdate(1, "X", Instant.now(), "NOTE", null,
                 id.balai.reports.ReportStatus.IN_PROGRESS, "Petugas ke lokasi besok.", null))).isEqualTo("in_progress");
-        assertThat(Open311UpdatesController.status(new id.balai.reports.PublicReportQuery.PublicUpdate(1, "X", Instant.now(), "RATED", null,
+        assertThat(Open311Statuses.mySociety(new id.balai.reports.PublicReportQuery.PublicUpdate(1, "X", Instant.now(), "RATED", null,
                 id.balai.reports.ReportStatus.CLOSED, null, null))).isNull();
     }
 

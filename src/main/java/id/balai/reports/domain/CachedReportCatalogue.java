@@ -24,7 +24,7 @@ class CachedReportCatalogue implements ReportCatalogue {
 
     @Override
     public Optional<Service> service(String code) {
-        return categories.all().stream().filter(c -> c.code().equals(code)).findFirst().map(CachedReportCatalogue::service);
+        return categories.activeByCode(code).map(CachedReportCatalogue::service);
     }
 
     private static Service service(Category c) {

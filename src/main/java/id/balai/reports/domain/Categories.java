@@ -61,6 +61,11 @@ public class Categories {
         return Optional.ofNullable(catalogue().byId().get(id));
     }
 
+    /** A category citizens may choose now, by its exact code. */
+    public Optional<Category> activeByCode(String code) {
+        return catalogue().active().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
     /** Any category by its code, also an inactive one. */
     public Optional<Category> byCode(String code) {
         return catalogue().byId().values().stream().filter(c -> c.code().equalsIgnoreCase(code)).findFirst();

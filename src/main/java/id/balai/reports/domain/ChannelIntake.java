@@ -26,8 +26,7 @@ class ChannelIntake implements ReportIntake {
     public Result submit(Submission s) {
         SubmissionForm form = new SubmissionForm();
         form.setSubmissionKey(s.key());
-        Optional<Category> category = s.categoryCode() == null ? Optional.empty()
-                : categories.all().stream().filter(c -> c.code().equals(s.categoryCode())).findFirst();
+        Optional<Category> category = s.categoryCode() == null ? Optional.empty() : categories.activeByCode(s.categoryCode());
         category.ifPresent(c -> form.setCategoryId(c.id()));
         form.setDescription(s.description());
         form.setLat(s.lat());

@@ -123,7 +123,7 @@ class JdbcPublicReportQuery implements PublicReportQuery {
             }
             if (c.keyword() != null && !c.keyword().isBlank()) {
                 where.append(" and lower(coalesce(r.public_description, r.description)) like :keyword");
-                params.put("keyword", "%" + c.keyword().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%");
+                params.put("keyword", Reports.containing(c.keyword()));
             }
         }
         if (!c.kelurahanCodes().isEmpty() && c.trackingCodes().isEmpty()) {

@@ -401,9 +401,13 @@ public class Reports {
         if (f.to() != null) w.add("submitted_at < :fTo", Map.of("fTo", ts(f.to())));
         if (f.text() != null && !f.text().isBlank()) {
             w.add("(tracking_code = :fCode or lower(coalesce(public_description, description)) like :fText)",
-                    Map.of("fCode", f.text().trim().toUpperCase(), "fText", "%" + f.text().trim().toLowerCase()
-                            .replace("\\", "").replace("%", "").replace("_", "") + "%"));
+                    Map.of("fCode", f.text().trim().toUpperCase(), "fText", containing(f.text())));
         }
+    }
+
+    /** A LIKE pattern for lower-cased text containing these words; LIKE's own wildcards are taken out of them. */
+    static String containing(String words) {
+        return "%" + words.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%";
     }
 
     private static final class Where {
