@@ -45,8 +45,11 @@ class Open311PostController {
     private final ReportCatalogue catalogue;
     private final ReportIntake intake;
     private final MessageSource messages;
+    private final MediaFetcher mediaFetcher;
 
-    Open311PostController(ApiKeys keys, PartnerRateLimits limits, ReportCatalogue catalogue, ReportIntake intake, MessageSource messages) {
+    Open311PostController(ApiKeys keys, PartnerRateLimits limits, ReportCatalogue catalogue, ReportIntake intake, MessageSource messages,
+            MediaFetcher mediaFetcher) {
+        this.mediaFetcher = mediaFetcher;
         this.keys = keys;
         this.limits = limits;
         this.catalogue = catalogue;
@@ -86,9 +89,18 @@ class Open311PostController {
         }
         List<byte[]> photos = new ArrayList<>();
         if (media != null) for (MultipartFile file : media) if (file != null && !file.isEmpty()) photos.add(file.getBytes());
+        String mediaUrl = param(request, "media_url");
+        if (mediaUrl != null) {
+            // refused like a broken upload would be: the partner retries and the citizen's photo is not lost
+            MediaFetcher.Fetched fetched = mediaFetcher.fetch(mediaUrl);
+            if (fetched instanceof MediaFetcher.Refused refused) {
+                throw new Open311Exception(f, 400, refused.refusal().messageKey(), refused.refusal().detail());
+            }
+            photos.add(((MediaFetcher.Photo) fetched).bytes());
+        }
         String name = String.join(" ", nonNull(param(request, "first_name")), nonNull(param(request, "last_name"))).strip();
 
-        ReportIntake.Result result = intake.submit(new ReportIntake.Submission(UUID.randomUUID().toString(), service.code(), description,
+        ReportIntake.Result result = intake.submit(new ReportIntake.Submission(submissionKey(partner, request), service.code(), description,
                 lat, lon, param(request, "address_string"), name.isEmpty() ? null : name, param(request, "phone"), param(request, "email"),
                 answers, photos, CHANNEL));
         if (result instanceof ReportIntake.Refused refused) {
@@ -103,6 +115,18 @@ class Open311PostController {
                 .put("service_notice", text("open311.notice.filed", filed.verifyDays()))
                 .put("account_id", param(request, "account_id"));
         return f.answer(new Items("service_requests", "request", List.of(reply)));
+    }
+
+    /**
+     * A partner that sends an {@code Idempotency-Key} header (or {@code idempotency_key}) gets the same
+     * report back when it retries after a lost answer, instead of a second report; without one every
+     * POST is a new report, as the spec has it.
+     */
+    private static String submissionKey(ApiKeys.Partner partner, HttpServletRequest request) {
+        String retryKey = request.getHeader("Idempotency-Key");
+        if (retryKey == null || retryKey.isBlank()) retryKey = param(request, "idempotency_key");
+        if (retryKey == null || retryKey.isBlank()) return UUID.randomUUID().toString();
+        return "open311-" + JdbcApiKeys.digest(partner.id() + ":" + retryKey.strip()).substring(0, 48);
     }
 
     /** The Open311 parameter a form problem is about. */

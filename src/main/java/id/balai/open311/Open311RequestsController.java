@@ -80,6 +80,7 @@ class Open311RequestsController {
             @RequestParam(name = "lat", required = false) String lat,
             @RequestParam(name = "long", required = false) String lon,
             @RequestParam(name = "radius", required = false) String radius,
+            @RequestParam(name = "bbox", required = false) String bbox,
             @RequestParam(name = "keyword", required = false) String keyword,
             @RequestParam(name = "extensions", required = false) String extensions) {
         Open311Format f = Open311Format.of(format);
@@ -115,7 +116,7 @@ class Open311RequestsController {
             skip = number(f, "offset", offset, 0, 0);
         }
         Criteria criteria = new Criteria(list(ids), list(codes), window.from(), window.before(), statuses, updatedFrom, updatedTo,
-                agencyIds, near, blank(keyword) ? null : keyword, Set.of());
+                agencyIds, near, box(f, bbox), blank(keyword) ? null : keyword, Set.of());
         return f.answer(new Items("service_requests", "request", requests(query.find(criteria, skip, size), "true".equalsIgnoreCase(extensions))));
     }
 
@@ -204,6 +205,25 @@ class Open311RequestsController {
         return new PublicReportQuery.Near(la, lo, metres);
     }
 
+
+    /**
+     * CitySDK's {@code bbox}, in the order of GeoJSON and OGC APIs: west longitude, south latitude, east
+     * longitude, north latitude. A box given latitude first cannot be read that way here (Indonesia's
+     * longitudes are beyond ±90) and is refused with the order spelled out.
+     */
+    private static PublicReportQuery.Box box(Open311Format f, String bbox) {
+        if (blank(bbox)) return null;
+        String[] parts = bbox.split(",");
+        if (parts.length != 4) throw new Open311Exception(f, 400, "open311.error.bbox.invalid", bbox);
+        try {
+            double west = decimal(f, "bbox", parts[0], 180), south = decimal(f, "bbox", parts[1], 90);
+            double east = decimal(f, "bbox", parts[2], 180), north = decimal(f, "bbox", parts[3], 90);
+            if (west <= east && south <= north) return new PublicReportQuery.Box(south, west, north, east);
+        } catch (Open311Exception notANumber) {
+            // refused below, with the order spelled out
+        }
+        throw new Open311Exception(f, 400, "open311.error.bbox.invalid", bbox);
+    }
 
     private String format(Instant t) {
         return Open311Params.datetime(t, properties.timeZone());

@@ -20,18 +20,18 @@ public interface PublicReportQuery {
      * replaces every other criterion.
      */
     record Criteria(Set<String> trackingCodes, Set<String> categoryCodes, Instant submittedFrom, Instant submittedBefore,
-            Set<ReportStatus> statuses, Instant updatedFrom, Instant updatedBefore, Set<Long> agencyIds, Near near, String keyword,
-            Set<String> kelurahanCodes) {
+            Set<ReportStatus> statuses, Instant updatedFrom, Instant updatedBefore, Set<Long> agencyIds, Near near, Box box,
+            String keyword, Set<String> kelurahanCodes) {
 
         public Criteria(Set<String> trackingCodes, Set<String> categoryCodes, Instant submittedFrom, Instant submittedBefore,
                 Set<ReportStatus> statuses) {
-            this(trackingCodes, categoryCodes, submittedFrom, submittedBefore, statuses, null, null, Set.of(), null, null, Set.of());
+            this(trackingCodes, categoryCodes, submittedFrom, submittedBefore, statuses, null, null, Set.of(), null, null, null, Set.of());
         }
 
         /** Everything public, or one category and/or one kelurahan (null: all), submitted in a window (nulls: no bound). */
         public static Criteria of(String categoryCode, String kelurahanCode, Instant from, Instant before) {
             return new Criteria(Set.of(), categoryCode == null ? Set.of() : Set.of(categoryCode), from, before, Set.of(), null, null,
-                    Set.of(), null, null, kelurahanCode == null ? Set.of() : Set.of(kelurahanCode));
+                    Set.of(), null, null, null, kelurahanCode == null ? Set.of() : Set.of(kelurahanCode));
         }
     }
 
@@ -43,6 +43,9 @@ public interface PublicReportQuery {
 
     /** Within {@code metres} of a point. */
     record Near(double lat, double lon, double metres) {}
+
+    /** Inside a box of latitudes and longitudes (edges included). */
+    record Box(double south, double west, double north, double east) {}
 
     /** The public history of each of these reports (by tracking code), oldest first. */
     Map<String, List<PublicNote>> publicNotes(Collection<String> trackingCodes);

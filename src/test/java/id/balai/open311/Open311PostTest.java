@@ -163,6 +163,79 @@ class Open311PostTest {
         assertThat(count()).isEqualTo(before);
     }
 
+    @Test
+    void aPhotoNamedByMediaUrlIsFetchedCheckedAndKept() throws Exception {
+        try (PhotoServer server = new PhotoServer()) {
+            String code = json(call(filing(plain, "media_url", server.url("/foto.jpg")), 200)).get(0).get("service_request_id").asString();
+            assertThat(jdbc.sql("select count(*) from report_photo p join report r on r.id = p.report_id where r.tracking_code = :c")
+                    .param("c", code).query(Long.class).single()).isEqualTo(1L);
+
+            long before = count();
+            assertThat(json(call(filing(plain, "media_url", server.url("/hilang.jpg")), 400)).get(0).get("description").asString())
+                    .contains("404");
+            assertThat(json(call(filing(plain, "media_url", server.url("/bukan-foto.jpg")), 400)).get(0).get("description").asString())
+                    .startsWith("media:");
+            assertThat(json(call(filing(plain, "media_url", "file:///etc/passwd"), 400)).get(0).get("description").asString())
+                    .contains("file:///etc/passwd");
+            assertThat(count()).as("nothing saved for a photo that could not be fetched").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheSameReport() throws Exception {
+        long before = count();
+        String first = json(call(filing(plain).header("Idempotency-Key", "fms-report-77"), 200)).get(0).get("service_request_id").asString();
+        String again = json(call(filing(plain).header("Idempotency-Key", "fms-report-77"), 200)).get(0).get("service_request_id").asString();
+        String other = json(call(filing(plain).param("idempotency_key", "fms-report-78"), 200)).get(0).get("service_request_id").asString();
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+        assertThat(count()).isEqualTo(before + 2);
+        // another partner using the same key value files its own report
+        ApiKeys.Created key = keys.create("Mitra kedua", 60, null);
+        String theirs = json(call(filing(plain, "api_key", key.key()).header("Idempotency-Key", "fms-report-77"), 200))
+                .get(0).get("service_request_id").asString();
+        assertThat(theirs).isNotEqualTo(first);
+    }
+
+    /** A partner's public photo host, on the test's own loopback (the tests allow private media_url targets). */
+    static final class PhotoServer implements AutoCloseable {
+        final com.sun.net.httpserver.HttpServer server;
+
+        PhotoServer() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            serve("/foto.jpg", TestImages.jpeg(640, 480));
+            serve("/bukan-foto.jpg", "<html>bukan foto</html>".getBytes());
+            server.createContext("/pindah.jpg", exchange -> {
+                exchange.getResponseHeaders().add("Location", "/foto.jpg");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        private void serve(String path, byte[] body) {
+            server.createContext(path, exchange -> {
+                if (!exchange.getRequestURI().getPath().equals(path)) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else {
+                    exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+                exchange.close();
+            });
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     /** A valid filing of {@code service} with the demo key; {@code changes} (name, value, …) replace or add parameters. */
     private MockHttpServletRequestBuilder filing(ReportCatalogue.Service service, String... changes) {
         return params(post("/open311/v2/requests.json"), service, changes);

@@ -185,6 +185,52 @@ class Open311RequestsTest {
     }
 
     @Test
+    void aBboxInGeoJsonOrderKeepsTheReportsInsideIt() throws Exception {
+        JsonNode all = json(call("/open311/v2/requests.json?" + window, 200));
+        JsonNode first = all.get(0);
+        double lat = first.get("lat").asDouble(), lon = first.get("long").asDouble();
+        String box = (lon - 0.0005) + "," + (lat - 0.0005) + "," + (lon + 0.0005) + "," + (lat + 0.0005);
+        JsonNode inside = json(call("/open311/v2/requests.json?bbox=" + box + "&" + window, 200));
+        List<String> codes = new ArrayList<>();
+        inside.forEach(n -> {
+            codes.add(n.get("service_request_id").asString());
+            assertThat(n.get("lat").asDouble()).isBetween(lat - 0.0005, lat + 0.0005);
+            assertThat(n.get("long").asDouble()).isBetween(lon - 0.0005, lon + 0.0005);
+        });
+        assertThat(codes).contains(first.get("service_request_id").asString()).hasSizeLessThan(all.size());
+        // latitude first: refused with the order spelled out, in the requested format
+        String swapped = (lat - 0.01) + "," + (lon - 0.01) + "," + (lat + 0.01) + "," + (lon + 0.01);
+        assertThat(json(call("/open311/v2/requests.json?bbox=" + swapped, 400)).get(0).get("description").asString()).contains("bujur barat");
+        assertThat(text(xml(call("/open311/v2/requests.xml?bbox=1,2,3", 400)).getDocumentElement(), "code")).isEqualTo("400");
+        call("/open311/v2/requests.json?bbox=110.5,-7,110.4,-6.9", 400);
+    }
+
+    @Test
+    void aJurisdictionIdMustNameThisCity() throws Exception {
+        // the tests' public address is http://localhost:8080
+        assertThat(json(call("/open311/v2/requests.json?jurisdiction_id=localhost&" + window, 200)).size()).isPositive();
+        call("/open311/v2/services.xml?jurisdiction_id=", 200);
+        JsonNode elsewhere = json(call("/open311/v2/services.json?jurisdiction_id=kota-lain.go.id", 404));
+        assertThat(elsewhere.get(0).get("code").asInt()).isEqualTo(404);
+        assertThat(elsewhere.get(0).get("description").asString()).contains("kota-lain.go.id", "localhost");
+        assertThat(text(xml(call("/open311/v2/discovery.xml?jurisdiction_id=kota-lain.go.id", 404)).getDocumentElement(), "code")).isEqualTo("404");
+    }
+
+    @Test
+    void refusalsBeforeAnyControllerAreInTheSpecsShapeToo() throws Exception {
+        JsonNode unknownPath = json(call("/open311/v2/tidak-ada.json", 404));
+        assertThat(unknownPath.get(0).get("code").asInt()).isEqualTo(404);
+        assertThat(unknownPath.get(0).get("description").asString()).contains("discovery");
+        MockHttpServletResponse wrongMethod = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/open311/v2/requests.xml")).andReturn().getResponse();
+        assertThat(wrongMethod.getStatus()).isEqualTo(405);
+        assertThat(wrongMethod.getContentType()).startsWith("text/xml");
+        assertThat(text(xml(wrongMethod).getDocumentElement(), "code")).isEqualTo("405");
+        // the published documents are still served as they are
+        assertThat(call("/open311/v2/openapi.json", 200).getContentAsString()).contains("\"openapi\"");
+    }
+
+    @Test
     void pollingByUpdatedAfterLooksBeyondTheDefaultWindow() throws Exception {
         Instant oldest = rows.get(rows.size() - 1).submitted();
         String after = oldest.minusSeconds(1).atOffset(ZoneOffset.UTC).toString();

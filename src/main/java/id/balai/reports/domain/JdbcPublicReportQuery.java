@@ -121,6 +121,10 @@ class JdbcPublicReportQuery implements PublicReportQuery {
                 params.putAll(Map.of("south", c.near().lat() - dLat, "north", c.near().lat() + dLat, "west", c.near().lon() - dLon,
                         "east", c.near().lon() + dLon, "lat", c.near().lat(), "lon", c.near().lon(), "cos2", cos * cos, "r2", dLat * dLat));
             }
+            if (c.box() != null) {
+                where.append(" and r.lat between :boxSouth and :boxNorth and r.lon between :boxWest and :boxEast");
+                params.putAll(Map.of("boxSouth", c.box().south(), "boxNorth", c.box().north(), "boxWest", c.box().west(), "boxEast", c.box().east()));
+            }
             if (c.keyword() != null && !c.keyword().isBlank()) {
                 where.append(" and lower(coalesce(r.public_description, r.description)) like :keyword");
                 params.put("keyword", Reports.containing(c.keyword()));
