@@ -19,10 +19,12 @@ class Open311DocsController {
 
     private final BalaiProperties properties;
     private final ApiKeys keys;
+    private final Open311Jurisdictions jurisdictions;
 
-    Open311DocsController(BalaiProperties properties, ApiKeys keys) {
+    Open311DocsController(BalaiProperties properties, ApiKeys keys, Open311Jurisdictions jurisdictions) {
         this.properties = properties;
         this.keys = keys;
+        this.jurisdictions = jurisdictions;
     }
 
     @GetMapping("/open311")
@@ -31,10 +33,12 @@ class Open311DocsController {
         boolean demo = keys.byKey("demo-astina").isPresent();
         model.addAttribute("base", base);
         model.addAttribute("demoKey", demo);
+        model.addAttribute("jurisdictions", String.join(", ", jurisdictions.accepted()));
         model.addAttribute("examples", String.join("\n",
                 "curl " + base + "/services.json",
                 "curl '" + base + "/requests.json?status=open&extensions=true'",
                 "curl '" + base + "/servicerequestupdates.xml'",
+                "curl '" + base + "/requests.json?bbox=110.05,-6.99,110.13,-6.93&status=open'",
                 "curl -d api_key=" + (demo ? "demo-astina" : "KUNCI_ANDA") + " -d service_code=sampah -d lat=-6.9622 -d long=110.0929 \\",
                 "     -d 'description=Sampah menumpuk di depan pasar' " + base + "/requests.json"));
         model.addAttribute("mapping", Arrays.stream(ReportStatus.values()).map(s -> new StatusMapping(s.name(),

@@ -8,6 +8,8 @@ import id.balai.platform.BalaiProperties;
 import id.balai.reports.PublicReportQuery;
 import id.balai.reports.PublicReportQuery.PublicUpdate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +43,12 @@ class Open311UpdatesController {
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         Open311Format f = Open311Format.of(format);
-        Open311Params.Window window = Open311Params.Window.of(f, start, end, clock.instant());
+        // without dates: the last day, what a polling client such as FixMyStreet asks for anyway (a 90-day
+        // default would be more than 1000 lines in any busy city, and refused)
+        Instant now = clock.instant();
+        Open311Params.Window window = Open311Params.blank(start) && Open311Params.blank(end)
+                ? new Open311Params.Window(now.minus(Duration.ofDays(1)), now)
+                : Open311Params.Window.of(f, start, end, now);
         List<PublicUpdate> updates = query.updates(window.from(), window.before(), MAX_UPDATES + 1);
         // never cut silently: a client moves its window on, and what was cut would be lost to it
         if (updates.size() > MAX_UPDATES) throw new Open311Exception(f, 400, "open311.error.updates.too-many", MAX_UPDATES);

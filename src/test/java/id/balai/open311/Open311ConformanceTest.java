@@ -8,20 +8,29 @@ import id.balai.organisation.GeoPoint;
 import id.balai.organisation.Regions;
 import id.balai.reports.domain.ReportWorkflow;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +45,13 @@ import tools.jackson.databind.JsonNode;
  * behaves like FixMyStreet's Open311 client (XML only: services, definitions, POST with attributes, then
  * polling requests and servicerequestupdates by date window while the city works on the report), one
  * like a JSON mobile client. Every JSON answer is also checked against the published JSON Schemas.
+ *
+ * <p>With {@code -Dbalai.prism=/path/to/prism} (CI sets it: {@code .ci/run} installs
+ * {@code @stoplight/prism-cli} from npm) the clients' traffic goes through Prism in proxy mode, an
+ * independent validator that checks every request and answer against the OpenAPI description the server
+ * publishes and turns any violation into an error; the suite then also fails on any violation Prism logged.
+ * Requests that are wrong on purpose (to see the spec's errors) go straight to the server, since Prism
+ * would refuse them itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Open311ConformanceTest {
@@ -46,6 +62,40 @@ class Open311ConformanceTest {
     @Autowired StaffDirectory staff;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    static final String PRISM = System.getProperty("balai.prism", "");
+    static Process prism;
+    static int prismPort;
+    static Path prismLog;
+
+    @BeforeEach
+    void throughPrismWhenAsked() throws Exception {
+        if (PRISM.isBlank() || prism != null) return;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            prismPort = free.getLocalPort();
+        }
+        prismLog = Files.createTempFile("prism", ".log");
+        String upstream = "http://127.0.0.1:" + port + "/open311/v2";
+        prism = new ProcessBuilder(PRISM, "proxy", upstream + "/openapi.json", upstream, "--errors", "--host", "127.0.0.1",
+                "--port", String.valueOf(prismPort)).redirectErrorStream(true).redirectOutput(prismLog.toFile()).start();
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!Files.readString(prismLog).contains("Prism is listening")) {
+            assertThat(prism.isAlive()).as("Prism started: " + Files.readString(prismLog)).isTrue();
+            assertThat(System.nanoTime()).as("Prism listening within 90 s: " + Files.readString(prismLog)).isLessThan(until);
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void noViolationsInPrismsLog() throws Exception {
+        if (prism == null) return;
+        prism.destroy();
+        prism.waitFor(10, TimeUnit.SECONDS);
+        String log = Files.readString(prismLog);
+        assertThat(log).as("Prism saw the clients' traffic").contains("Forwarding");
+        assertThat(log.lines().filter(l -> l.contains("✖") || l.toLowerCase(Locale.ROOT).contains("violation")).toList())
+                .as("Prism's log").isEmpty();
+    }
 
     @Test
     void aFixMyStreetLikeXmlClientFilesAReportAndFollowsItToFixed() throws Exception {
@@ -141,19 +191,56 @@ class Open311ConformanceTest {
         json(get("/open311/v2/services/tidak-ada.json", 404, "application/json"), "errors");
         json(post("/open311/v2/requests.json", Map.of("api_key", "salah", "service_code", plain), 403, "application/json"), "errors");
         json(post("/open311/v2/requests.json", Map.of("api_key", "demo-astina", "service_code", plain, "description", "x".repeat(4001),
-                "lat", "-6.95", "long", "110.1"), 400, "application/json"), "errors");
+                "lat", "-6.95", "long", "110.1"), 400, "application/json", true), "errors");
         json(get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-12-31T00:00:00Z", 400, "application/json"), "errors");
-        assertThat(new String(get("/open311/v2/services.csv", 400, "text/xml").body(), StandardCharsets.UTF_8)).startsWith("<?xml");
+        assertThat(new String(get("/open311/v2/services.csv", 400, "text/xml", true).body(), StandardCharsets.UTF_8)).startsWith("<?xml");
+        json(get("/open311/v2/services.json?jurisdiction_id=kota-lain.go.id", 404, "application/json"), "errors");
+    }
+
+    @Test
+    void tomcatsOwnRefusalsAreInTheSpecsShape() throws Exception {
+        // a body over the upload limit is refused by the server before any controller: still the errors list
+        String boundary = "balai" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"besar.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + 13 * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        HttpResponse<byte[]> tooBig = check(http.send(HttpRequest.newBuilder(uri("/open311/v2/requests.json?api_key=demo-astina", true))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()), 413, "application/json");
+        assertThat(json(tooBig, "errors").get(0).get("code").asInt()).isEqualTo(413);
+        HttpResponse<byte[]> wrongType = check(http.send(HttpRequest.newBuilder(uri("/open311/v2/requests.xml", true))
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()), 400, "text/xml");
+        assertThat(text(xml(wrongType).getDocumentElement(), "code")).isEqualTo("400");
+    }
+
+    /** Where a client's request goes: through Prism when it runs, else straight to the server. */
+    private URI uri(String path, boolean direct) {
+        if (direct || prism == null) return URI.create("http://localhost:" + port + path);
+        assertThat(path).startsWith(Open311Controller.BASE);
+        return URI.create("http://127.0.0.1:" + prismPort + path.substring(Open311Controller.BASE.length()));
     }
 
     private HttpResponse<byte[]> get(String path, int status, String type) throws Exception {
-        return check(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return get(path, status, type, false);
+    }
+
+    /** {@code direct}: a request that is wrong on purpose, which Prism would refuse before the server sees it. */
+    private HttpResponse<byte[]> get(String path, int status, String type, boolean direct) throws Exception {
+        return check(http.send(HttpRequest.newBuilder(uri(path, direct)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray()), status, type);
     }
 
     private HttpResponse<byte[]> post(String path, Map<String, String> form, int status, String type) throws Exception {
+        return post(path, form, status, type, false);
+    }
+
+    private HttpResponse<byte[]> post(String path, Map<String, String> form, int status, String type, boolean direct) throws Exception {
         String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return check(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return check(http.send(HttpRequest.newBuilder(uri(path, direct))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray()), status, type);
     }

@@ -33,6 +33,8 @@ class Open311UpdatesTest {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired id.balai.reports.domain.ReportWorkflow workflow;
+    @Autowired id.balai.identity.StaffDirectory staff;
 
     @Test
     void theWindowHoldsThePublicHistoryOfPublishedReportsOnlyInMySocietysStatuses() throws Exception {
@@ -54,6 +56,21 @@ class Open311UpdatesTest {
         }
         List<String> statuses = texts(xml(call("/open311/v2/servicerequestupdates.xml?" + window, 200)).getDocumentElement(), "status");
         assertThat(statuses).hasSize(updates.size()).contains("fixed");
+    }
+
+    @Test
+    void withoutDatesTheWindowIsTheLastDay() throws Exception {
+        String received = jdbc.sql("select tracking_code from report where status = 'RECEIVED' and confidential = false order by id limit 1")
+                .query(String.class).single();
+        workflow.verify(staff.byUsername("koordinator").orElseThrow(), received);
+        JsonNode recent = json(call("/open311/v2/servicerequestupdates.json", 200));
+        List<String> codes = new java.util.ArrayList<>();
+        Instant dayAgo = Instant.now().minus(1, ChronoUnit.DAYS).minusSeconds(60);
+        recent.forEach(u -> {
+            codes.add(u.get("service_request_id").asString());
+            assertThat(OffsetDateTime.parse(u.get("updated_datetime").asString()).toInstant()).isAfter(dayAgo);
+        });
+        assertThat(codes).contains(received);
     }
 
     @Test
