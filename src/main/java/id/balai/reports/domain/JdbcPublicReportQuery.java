@@ -45,8 +45,12 @@ class JdbcPublicReportQuery implements PublicReportQuery {
     @Override
     public List<PublicReport> find(Criteria c, int offset, int limit) {
         Where w = where(c);
-        return jdbc.sql("select " + COLUMNS + " from report r join report_category c on c.id = r.category_id where " + w.sql()
-                        + " order by r.published, r.submitted_at desc, r.id desc limit :limit offset :offset")
+        // the page's ids first, then their columns: the photo and note sub-selects run for the page's rows
+        // only, not for every row an offset skips
+        return jdbc.sql("select " + COLUMNS + " from (select r.id from report r join report_category c on c.id = r.category_id where "
+                        + w.sql() + " order by r.published, r.submitted_at desc, r.id desc limit :limit offset :offset) page"
+                        + " join report r on r.id = page.id join report_category c on c.id = r.category_id"
+                        + " order by r.submitted_at desc, r.id desc")
                 .params(w.params()).param("limit", limit).param("offset", offset)
                 .query(JdbcPublicReportQuery::row).list();
     }
