@@ -233,7 +233,8 @@ public class Reports {
                 select ?, ?, ? where not exists (select 1 from report_support where report_id = ? and supporter_key = ?)""")
                 .params(reportId, supporterKey, ts(now), reportId, supporterKey).update();
         if (inserted == 0) return false;
-        jdbc.sql("update report set supporters = supporters + 1 where id = ?").param(reportId).update();
+        // the count is public (Open311 votes): clients polling on updated_datetime must see it move
+        jdbc.sql("update report set supporters = supporters + 1, updated_at = ? where id = ?").params(ts(now), reportId).update();
         publicContent.changed();
         return true;
     }

@@ -491,6 +491,16 @@ abstract class ReportsPersistenceContract extends ReportsDatabaseFixture {
     }
 
     @Test
+    void aSupporterMovesTheReportsUpdateTimeForClientsThatPollOnIt() {
+        Report r = submit(roads, KELURAHAN_A, -6.99, 110.42, NOW, false);
+        Instant before = reports.byId(r.id()).orElseThrow().updatedAt();
+        reports.addSupport(r.id(), "browser-1", NOW.plusSeconds(3600));
+        assertThat(reports.byId(r.id()).orElseThrow().updatedAt()).isAfter(before).isEqualTo(NOW.plusSeconds(3600));
+        reports.addSupport(r.id(), "browser-1", NOW.plusSeconds(7200)); // counted already: nothing changes
+        assertThat(reports.byId(r.id()).orElseThrow().updatedAt()).isEqualTo(NOW.plusSeconds(3600));
+    }
+
+    @Test
     void aSecondReportWithTheSameSubmissionKeyIsRefusedAsADuplicateKey() {
         Report first = Report.submit(TrackingCode.generate(), "same-key", "t1", roads, "Laporan satu", -6.99, 110.42,
                 null, true, KELURAHAN_A, false, false, "WEB", NOW, CALENDAR);
