@@ -32,13 +32,15 @@ class ApiKeyAdminController {
     }
 
     @GetMapping("/admin/kunci-api")
-    String list(Model model) {
+    String list(Model model, HttpServletResponse response) {
+        // right after creation the key is on this page, once (a flash attribute): never kept by a cache
+        if (model.containsAttribute("created")) response.setHeader("Cache-Control", "no-store");
         return page(model, "", String.valueOf(ApiKeys.DEFAULT_PER_MINUTE), List.of());
     }
 
     @PostMapping("/admin/kunci-api")
     String create(@AuthenticationPrincipal StaffPrincipal admin, @RequestParam(defaultValue = "") String partner,
-            @RequestParam(defaultValue = "") String perMinute, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String perMinute, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         List<FieldProblem> problems = new ArrayList<>();
         String name = partner.strip();
         if (name.isEmpty() || name.length() > 120) problems.add(new FieldProblem("partner", "apikey.error.partner"));
@@ -49,10 +51,10 @@ class ApiKeyAdminController {
             return page(model, partner, perMinute, problems);
         }
         ApiKeys.Created created = keys.create(name, limit, admin.id());
-        model.addAttribute("created", created);
-        model.addAttribute("flash", "apikey.flash.created");
-        response.setHeader("Cache-Control", "no-store"); // the key is on this page only
-        return page(model, "", String.valueOf(ApiKeys.DEFAULT_PER_MINUTE), List.of());
+        // post, redirect, get: reloading the page shows the list and never creates a second key
+        redirect.addFlashAttribute("created", created);
+        redirect.addFlashAttribute("flash", "apikey.flash.created");
+        return "redirect:/admin/kunci-api";
     }
 
     @PostMapping("/admin/kunci-api/{id}/batas")

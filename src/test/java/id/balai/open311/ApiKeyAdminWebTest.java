@@ -46,8 +46,11 @@ class ApiKeyAdminWebTest {
 
     @Test
     void aNewKeyIsShownOnceWorksAtOnceAndStopsWorkingWhenRevoked() throws Exception {
-        MockHttpServletResponse page = perform(post("/admin/kunci-api").param("partner", "Aplikasi Warga <b>Jateng</b>")
-                .param("perMinute", "30").with(user(admin)).with(csrf()), 200);
+        var created = mvc.perform(post("/admin/kunci-api").param("partner", "Aplikasi Warga <b>Jateng</b>")
+                .param("perMinute", "30").with(user(admin)).with(csrf())).andReturn();
+        assertThat(created.getResponse().getStatus()).as("post, redirect, get: a reload cannot create a second key").isEqualTo(302);
+        MockHttpServletResponse page = mvc.perform(get("/admin/kunci-api").with(user(admin))
+                .flashAttrs(created.getFlashMap())).andReturn().getResponse();
         String html = page.getContentAsString();
         Matcher m = SHOWN_KEY.matcher(html);
         assertThat(m.find()).as("the new key is on the page").isTrue();
