@@ -16,6 +16,7 @@ import id.balai.open311.outbound.Forwardings.State;
 import id.balai.organisation.GeoPoint;
 import id.balai.organisation.Regions;
 import id.balai.platform.BalaiProperties;
+import id.balai.reports.ExternalUpdates;
 import id.balai.reports.ReportIntake;
 import id.balai.reports.ReportStatus;
 import id.balai.reports.domain.PhotoProcessor;
@@ -64,6 +65,7 @@ class OutboundForwardingTest {
     @Autowired Forwarder forwarder;
     @Autowired UpdatePoller poller;
     @Autowired ReportIntake intake;
+    @Autowired ExternalUpdates externalUpdates;
     @Autowired ReportWorkflow workflow;
     @Autowired Reports reports;
     @Autowired StaffDirectory staff;
@@ -227,6 +229,10 @@ class OutboundForwardingTest {
             assertThat(report.status()).isEqualTo(ReportStatus.RESOLVED);
             assertThat(report.updatedAt()).isAfter(updatedBefore);
             assertThat(report.autoCloseDueAt()).isNotNull();
+            // found by tracking code too; a resolved report stays resolved, the update is a note
+            assertThat(externalUpdates.record(code, new ExternalUpdates.Update("Mitra Kota", "closed", "Terima kasih", true)))
+                    .contains(ReportStatus.RESOLVED);
+            assertThat(reports.timeline(id).get(reports.timeline(id).size() - 1).action()).isEqualTo(TimelineEntry.Action.EXTERNAL_UPDATE);
 
             String publicPage = mvc.perform(get("/laporan/" + code)).andReturn().getResponse().getContentAsString();
             assertThat(publicPage).contains("Tim dijadwalkan hari Senin").contains("Lubang sudah ditambal").contains(endpoint.name());
