@@ -57,7 +57,7 @@ final class Open311Statuses {
             case "REOPENED" -> "reopen";
             case "MERGED_INTO" -> "duplicate";
             case "REJECTED" -> "no_further_action";
-            case "NOTE" -> mySociety(u.toStatus() != null ? u.toStatus() : u.statusNow());
+            case "NOTE", "EXTERNAL_UPDATE" -> mySociety(u.toStatus() != null ? u.toStatus() : u.statusNow());
             default -> null;
         };
     }

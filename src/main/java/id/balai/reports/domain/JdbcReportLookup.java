@@ -35,6 +35,13 @@ class JdbcReportLookup implements ReportLookup {
         });
     }
 
+    @Override
+    public Optional<ReportContent> content(long reportId) {
+        return reports.byId(reportId).map(r -> new ReportContent(r.id(), r.trackingCode(),
+                categories.byId(r.categoryId()).map(Category::code).orElseThrow(), r.status(), r.isPublic(), r.publicText(),
+                r.lat(), r.lon(), r.address(), reports.answers(r.id())));
+    }
+
     /** Kelurahan with a boundary are held in memory (region rows are never changed); others are read. */
     private String kelurahanName(String code) {
         return regions.kelurahans().stream().filter(k -> k.code().equals(code)).findFirst()

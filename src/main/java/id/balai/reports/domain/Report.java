@@ -223,6 +223,13 @@ public class Report {
         updatedAt = now;
     }
 
+    /** A public update from an outside system; {@code actor} names the system. Changes no status. */
+    void externalUpdate(Actor actor, String note, Instant now) {
+        if (note == null || note.isBlank()) throw new WorkflowException("error.workflow.note-required");
+        record(actor, Action.EXTERNAL_UPDATE, status, status, note.strip(), true, null, now);
+        updatedAt = now;
+    }
+
     // --- reading ------------------------------------------------------------------------------
 
     /** Shown to the public at all: never when confidential, and only once verified. */

@@ -9,6 +9,8 @@ public record TimelineEntry(Instant at, String actor, String actorRole, Action a
 
     public enum Action {
         SUBMITTED, VERIFIED, REJECTED, ROUTED, STARTED, HANDED_BACK, RESOLVED, CONFIRMED, REOPENED, AUTO_CLOSED,
-        NOTE, MERGED, MERGED_INTO, ESCALATED, MODERATED, PHOTO_HIDDEN, RATED, SUPPORTED
+        NOTE, MERGED, MERGED_INTO, ESCALATED, MODERATED, PHOTO_HIDDEN, RATED, SUPPORTED,
+        /** A public update from an outside system or partner (e.g. the provincial system a report was forwarded to). */
+        EXTERNAL_UPDATE
     }
 }

@@ -3,6 +3,7 @@ package id.balai.reports.web;
 import id.balai.identity.StaffPrincipal;
 import id.balai.organisation.Regions;
 import id.balai.platform.storage.FileStorage;
+import id.balai.reports.ExternalReferences;
 import id.balai.reports.ReportStatus;
 import id.balai.reports.domain.Categories;
 import id.balai.reports.domain.PhotoProcessor;
@@ -47,10 +48,12 @@ class StaffReportController {
     private final FileStorage storage;
     private final Clock clock;
     private final ResponseTemplates templates;
+    private final List<ExternalReferences> externalReferences;
 
     StaffReportController(Reports reports, ReportWorkflow workflow, ReportPolicy policy, Categories categories, Regions regions,
-            FileStorage storage, Clock clock, ResponseTemplates templates) {
+            FileStorage storage, Clock clock, ResponseTemplates templates, List<ExternalReferences> externalReferences) {
         this.templates = templates;
+        this.externalReferences = externalReferences;
         this.reports = reports;
         this.workflow = workflow;
         this.policy = policy;
@@ -101,6 +104,7 @@ class StaffReportController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("rejectReasons", Report.RejectReason.values());
         model.addAttribute("templates", templates.list(staff.agencyId()));
+        model.addAttribute("externalReferences", externalReferences.stream().flatMap(x -> x.of(report.id()).stream()).toList());
         return "staff/report";
     }
 
