@@ -23,6 +23,9 @@ class Open311Errors {
     ResponseEntity<byte[]> refused(Open311Exception e) {
         String description = messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
         Fields error = Fields.of("error").put("code", e.status()).put("description", description);
-        return e.format().answer(e.status(), new Items("errors", "error", List.of(error)));
+        ResponseEntity<byte[]> answer = e.format().answer(e.status(), new Items("errors", "error", List.of(error)));
+        if (e.retryAfter() <= 0) return answer;
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter())).body(answer.getBody());
     }
 }

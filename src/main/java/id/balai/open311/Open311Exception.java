@@ -7,6 +7,7 @@ class Open311Exception extends RuntimeException {
     private final int status;
     private final String messageKey;
     private final transient Object[] args;
+    private long retryAfter;
 
     Open311Exception(Open311Format format, int status, String messageKey, Object... args) {
         super(messageKey);
@@ -30,5 +31,15 @@ class Open311Exception extends RuntimeException {
 
     Object[] args() {
         return args;
+    }
+
+    /** Seconds for a {@code Retry-After} header (429), 0 for none. */
+    long retryAfter() {
+        return retryAfter;
+    }
+
+    Open311Exception retryAfter(long seconds) {
+        this.retryAfter = seconds;
+        return this;
     }
 }

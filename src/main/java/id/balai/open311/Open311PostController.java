@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,18 +39,18 @@ class Open311PostController {
     private static final Pattern ATTRIBUTE = Pattern.compile("^attribute\\[([A-Za-z0-9_-]{1,40})](\\[])?$");
     static final String CHANNEL = "OPEN311";
 
-    private final ApiKeys keys;
-    private final PartnerRateLimits limits;
+    private final PartnerAccess access;
+    private final PartnerRecords records;
     private final ReportCatalogue catalogue;
     private final ReportIntake intake;
     private final MessageSource messages;
     private final MediaFetcher mediaFetcher;
 
-    Open311PostController(ApiKeys keys, PartnerRateLimits limits, ReportCatalogue catalogue, ReportIntake intake, MessageSource messages,
+    Open311PostController(PartnerAccess access, PartnerRecords records, ReportCatalogue catalogue, ReportIntake intake, MessageSource messages,
             MediaFetcher mediaFetcher) {
         this.mediaFetcher = mediaFetcher;
-        this.keys = keys;
-        this.limits = limits;
+        this.access = access;
+        this.records = records;
         this.catalogue = catalogue;
         this.intake = intake;
         this.messages = messages;
@@ -61,15 +60,7 @@ class Open311PostController {
     ResponseEntity<byte[]> create(@PathVariable String format, HttpServletRequest request,
             @RequestParam(name = "media", required = false) List<MultipartFile> media) throws IOException {
         Open311Format f = Open311Format.of(format);
-        String key = param(request, "api_key");
-        if (key == null) throw new Open311Exception(f, 400, "open311.error.key.missing");
-        ApiKeys.Partner partner = keys.byKey(key).orElseThrow(() -> new Open311Exception(f, 403, "open311.error.key.invalid"));
-        long wait = limits.secondsToWait(partner);
-        if (wait > 0) {
-            Fields error = Fields.of("error").put("code", 429).put("description", text("open311.error.key.limit", partner.requestsPerMinute(), wait));
-            return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
-                    .contentType(f.contentType()).body(f.render(new Items("errors", "error", List.of(error))));
-        }
+        ApiKeys.Partner partner = access.authorise(f, request);
 
         String code = param(request, "service_code");
         if (code == null) throw new Open311Exception(f, 400, "open311.error.service.missing");
@@ -109,6 +100,7 @@ class Open311PostController {
             return f.answer(400, new Items("errors", "error", errors));
         }
         ReportIntake.Filed filed = (ReportIntake.Filed) result;
+        records.filed(filed.trackingCode(), partner.id());
         log.info("Open311: report {} filed by partner #{}", filed.trackingCode(), partner.id());
         Fields reply = Fields.of("request")
                 .put("service_request_id", filed.trackingCode())
@@ -148,10 +140,8 @@ class Open311PostController {
         return value == null ? null : Open311Params.decimal(f, name, value, max);
     }
 
-    /** A parameter's value; an empty one counts as not given, as the spec says. */
     private static String param(HttpServletRequest request, String name) {
-        String value = request.getParameter(name);
-        return value == null || value.isBlank() ? null : value.strip();
+        return PartnerAccess.param(request, name);
     }
 
     private static String nonNull(String s) {

@@ -10,7 +10,14 @@ import id.balai.reports.PublicReportQuery.PublicUpdate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import id.balai.reports.ExternalUpdates;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +35,73 @@ class Open311UpdatesController {
 
     static final int MAX_UPDATES = 1000;
 
+    /** mySociety's statuses a partner may post, upper-case; those that carry the reporter's verdict on the work. */
+    static final Set<String> POSTED_STATUSES = Set.of("OPEN", "CLOSED", "FIXED", "IN_PROGRESS", "ACTION_SCHEDULED", "INVESTIGATING",
+            "DUPLICATE", "NOT_COUNCILS_RESPONSIBILITY", "NO_FURTHER_ACTION", "INTERNAL_REFERRAL", "REOPEN", "FOR_TRIAGE");
+
     private final PublicReportQuery query;
     private final BalaiProperties properties;
     private final Clock clock;
+    private final PartnerAccess access;
+    private final PartnerRecords records;
+    private final ExternalUpdates updates;
+    private final TransactionTemplate tx;
 
-    Open311UpdatesController(PublicReportQuery query, BalaiProperties properties, Clock clock) {
+    Open311UpdatesController(PublicReportQuery query, BalaiProperties properties, Clock clock, PartnerAccess access, PartnerRecords records,
+            ExternalUpdates updates, PlatformTransactionManager transactions) {
         this.query = query;
         this.properties = properties;
         this.clock = clock;
+        this.access = access;
+        this.records = records;
+        this.updates = updates;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * mySociety's POST: a partner relays its user's update on a report. On a report the partner filed, FIXED
+     * or CLOSED confirms a resolved report and OPEN or REOPEN reopens it (the description is the reason),
+     * as the reporter's own link does; anything else, and every update on reports others filed, reaches
+     * staff as an internal note (nothing is published unmoderated). The partner's update_id is recorded
+     * once: a retry answers the same Balai update_id.
+     */
+    @PostMapping(BASE + "/servicerequestupdates.{format}")
+    ResponseEntity<byte[]> post(@PathVariable String format, HttpServletRequest request) {
+        Open311Format f = Open311Format.of(format);
+        ApiKeys.Partner partner = access.authorise(f, request);
+        String code = PartnerAccess.param(request, "service_request_id");
+        String partnerUpdateId = PartnerAccess.param(request, "update_id");
+        String status = PartnerAccess.param(request, "status");
+        String description = PartnerAccess.param(request, "description");
+        String at = PartnerAccess.param(request, "updated_datetime");
+        if (code == null) throw new Open311Exception(f, 400, "open311.error.update.missing", "service_request_id");
+        if (partnerUpdateId == null || partnerUpdateId.length() > 100) throw new Open311Exception(f, 400, "open311.error.update.missing", "update_id");
+        if (status == null || !POSTED_STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
+            throw new Open311Exception(f, 400, "open311.error.update.status", status == null ? "" : status);
+        }
+        if (at != null) Open311Params.time(f, "updated_datetime", at); // checked; the line is dated when Balai records it
+        if (description != null && description.length() > 4000) throw new Open311Exception(f, 400, "open311.error.description.long");
+
+        String trackingCode = code.toUpperCase(Locale.ROOT);
+        boolean filedByThem = records.filer(trackingCode).filter(id -> id == partner.id()).isPresent();
+        boolean visible = filedByThem || !query.find(new PublicReportQuery.Criteria(Set.of(trackingCode), Set.of(), null, null, Set.of()), 0, 1).isEmpty();
+        if (!visible) throw new Open311Exception(f, 404, "open311.error.request.unknown", code);
+
+        String upper = status.toUpperCase(Locale.ROOT);
+        ExternalUpdates.Verdict verdict = !filedByThem ? ExternalUpdates.Verdict.NONE
+                : upper.equals("FIXED") || upper.equals("CLOSED") ? ExternalUpdates.Verdict.FIXED
+                : upper.equals("OPEN") || upper.equals("REOPEN") ? ExternalUpdates.Verdict.NOT_FIXED
+                : ExternalUpdates.Verdict.NONE;
+        String source = partner.partner().length() > 60 ? partner.partner().substring(0, 60) : partner.partner();
+        Long updateId = tx.execute(t -> records.update(partner.id(), partnerUpdateId).orElseGet(() -> records
+                .newUpdate(partner.id(), partnerUpdateId, trackingCode, upper)
+                .map(id -> {
+                    updates.relay(trackingCode, new ExternalUpdates.Relay(source, verdict, description));
+                    return id;
+                })
+                .orElseGet(() -> records.update(partner.id(), partnerUpdateId).orElseThrow())));
+        return f.answer(new Items("service_request_updates", "request_update",
+                List.of(Fields.of("request_update").put("update_id", String.valueOf(updateId)))));
     }
 
     @GetMapping(BASE + "/servicerequestupdates.{format}")

@@ -23,6 +23,27 @@ public interface ExternalUpdates {
     Optional<ReportStatus> record(String trackingCode, Update update);
 
     /**
+     * What a reporter says through the partner system that filed their report (FixMyStreet posting its
+     * user's update): {@link Verdict#FIXED} confirms a resolved report and {@link Verdict#NOT_FIXED} reopens
+     * it with the comment as the reason, exactly as the citizen's own link does. Any other comment, or a
+     * verdict the report's status does not allow now, is kept as an internal note for staff named after
+     * the source: a partner never publishes text unmoderated. Empty when there is no such report.
+     */
+    Optional<ReportStatus> relay(String trackingCode, Relay relay);
+
+    /** {@code source} as in {@link Update}; {@code comment} may be blank. */
+    record Relay(String source, Verdict verdict, String comment) {
+
+        public Relay {
+            if (source == null || source.isBlank() || source.strip().length() > 60) throw new IllegalArgumentException("source: 1-60 characters");
+            if (verdict == null) verdict = Verdict.NONE;
+        }
+    }
+
+    /** The reporter's word on the work, if any. */
+    enum Verdict { NONE, FIXED, NOT_FIXED }
+
+    /**
      * {@code source} names the system (at most 60 characters: it is shown as who made the change);
      * {@code externalStatus} the source's own word for the state (e.g. mySociety's {@code fixed}), may be
      * null; {@code description} its public text, may be blank when the status says it all.

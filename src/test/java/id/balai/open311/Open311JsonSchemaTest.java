@@ -67,7 +67,14 @@ class Open311JsonSchemaTest {
         MockHttpServletRequestBuilder filing = post("/open311/v2/requests.json").param("api_key", "demo-astina")
                 .param("service_code", service.code()).param("lat", String.valueOf(inside.lat())).param("long", String.valueOf(inside.lon()))
                 .param("description", "Genangan air setinggi mata kaki di depan sekolah.");
-        valid("postReply", call(filing, 200));
+        MockHttpServletResponse filed = call(filing, 200);
+        valid("postReply", filed);
+        JsonNode reply = Open311ServicesTest.json(filed);
+        // the partner that filed it relays a comment: an update reply
+        valid("updatePostReply", call(post("/open311/v2/servicerequestupdates.json").param("api_key", "demo-astina")
+                .param("service_request_id", reply.get(0).get("service_request_id").asString()).param("update_id", "schema-1")
+                .param("status", "OPEN").param("description", "Airnya makin tinggi."), 200));
+        valid("errors", call(post("/open311/v2/servicerequestupdates.json").param("api_key", "demo-astina"), 400));
 
         valid("errors", call(get("/open311/v2/services/tidak-ada.json"), 404));
         valid("errors", call(get("/open311/v2/requests.json?start_date=kemarin"), 400));

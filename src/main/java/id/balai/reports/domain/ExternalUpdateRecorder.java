@@ -43,6 +43,37 @@ class ExternalUpdateRecorder implements ExternalUpdates {
         return TrackingCode.normalise(trackingCode).flatMap(reports::byTrackingCode).map(r -> apply(r, update));
     }
 
+    @Override
+    public Optional<ReportStatus> relay(String trackingCode, Relay relay) {
+        return TrackingCode.normalise(trackingCode).flatMap(reports::byTrackingCode).map(r -> {
+            Instant now = clock.instant();
+            ReportStatus from = r.status();
+            String comment = relay.comment() == null ? "" : relay.comment().strip();
+            boolean commentUsed = false;
+            try {
+                if (relay.verdict() == Verdict.FIXED && from == ReportStatus.RESOLVED) {
+                    r.confirm(now);
+                } else if (relay.verdict() == Verdict.NOT_FIXED && from == ReportStatus.RESOLVED && !comment.isEmpty()) {
+                    r.reopen(clip(comment), categories.byId(r.categoryId()).orElseThrow(), now, holidays.calendar());
+                    commentUsed = true;
+                }
+            } catch (WorkflowException refused) {
+                // too late to reopen, say: the reporter's word still reaches staff as a note below
+            }
+            if (!commentUsed && (!comment.isEmpty() || from == r.status() && relay.verdict() != Verdict.NONE)) {
+                String verdict = relay.verdict() == Verdict.NONE ? "" : "[" + relay.verdict().name().toLowerCase(java.util.Locale.ROOT) + "] ";
+                r.addNote(new Actor(relay.source().strip(), ROLE, null), clip((verdict + comment).strip()), false, now);
+            }
+            reports.update(r);
+            if (from != r.status()) events.publishEvent(new ReportStatusChanged(r.id(), r.trackingCode(), from, r.status(), r.agencyId()));
+            return r.status();
+        });
+    }
+
+    private static String clip(String text) {
+        return text.length() > ReportSubmission.MAX_DESCRIPTION ? text.substring(0, ReportSubmission.MAX_DESCRIPTION) : text;
+    }
+
     private ReportStatus apply(Report r, Update update) {
         Actor actor = new Actor(update.source().strip(), ROLE, null);
         String note = note(update);
@@ -63,7 +94,6 @@ class ExternalUpdateRecorder implements ExternalUpdates {
         String status = update.externalStatus() == null || update.externalStatus().isBlank() ? "" : "[" + update.externalStatus().strip() + "] ";
         String text = update.description() == null ? "" : update.description().strip();
         String note = (status + text).strip();
-        if (note.isEmpty()) note = "—";
-        return note.length() > ReportSubmission.MAX_DESCRIPTION ? note.substring(0, ReportSubmission.MAX_DESCRIPTION) : note;
+        return clip(note.isEmpty() ? "—" : note);
     }
 }
