@@ -18,7 +18,7 @@ enum EventKind {
         this.type = type;
     }
 
-    String type() {
+    public String type() { // public for the admin pages' expressions
         return type;
     }
 
