@@ -91,7 +91,7 @@ class WebhookAdminController {
         return done(subscriptions.delete(id, version), "webhook.flash.deleted", redirect, BASE);
     }
 
-    @PostMapping(BASE + "/{id}/rahasia")
+    @PostMapping(BASE + "/{id}/kunci")
     String rotate(@PathVariable long id, @RequestParam int version, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Optional<String> secret = subscriptions.rotateSecret(id, version);
         if (secret.isEmpty()) return done(false, null, redirect, BASE);

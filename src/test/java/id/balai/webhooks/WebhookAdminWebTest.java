@@ -69,7 +69,7 @@ class WebhookAdminWebTest {
         perform(post("/admin/webhook/{id}/lanjutkan", s.id()).param("version", "1").with(user(admin)).with(csrf()), 302);
         assertThat(subscriptions.byId(s.id()).orElseThrow().active()).isTrue();
 
-        String rotatedPage = perform(post("/admin/webhook/{id}/rahasia", s.id()).param("version", "2").with(user(admin)).with(csrf()), 200)
+        String rotatedPage = perform(post("/admin/webhook/{id}/kunci", s.id()).param("version", "2").with(user(admin)).with(csrf()), 200)
                 .getContentAsString();
         Matcher rotated = SHOWN_SECRET.matcher(rotatedPage);
         assertThat(rotated.find()).isTrue();
@@ -89,7 +89,7 @@ class WebhookAdminWebTest {
             assertThat(e.staffId()).isEqualTo(admin.id());
             assertThat(e.subject()).isEqualTo(String.valueOf(s.id()));
         });
-        assertThat(perform(get("/admin/jejak").with(user(admin)), 200).getContentAsString()).contains("Rahasia webhook diganti");
+        assertThat(perform(get("/admin/jejak").with(user(admin)), 200).getContentAsString()).contains("Kunci tanda tangan webhook diganti");
     }
 
     @Test
@@ -144,7 +144,7 @@ class WebhookAdminWebTest {
                 () -> get("/admin/webhook/{id}", id),
                 () -> post("/admin/webhook").param("partner", "Penyusup").param("url", "https://127.0.0.1:9/x").param("events", "report.created"),
                 () -> post("/admin/webhook/{id}/jeda", id).param("version", "0"),
-                () -> post("/admin/webhook/{id}/rahasia", id).param("version", "0"),
+                () -> post("/admin/webhook/{id}/kunci", id).param("version", "0"),
                 () -> post("/admin/webhook/{id}/hapus", id).param("version", "0"),
                 () -> post("/admin/webhook/{id}/kiriman/{d}/ulang", id, 1));
         CityAdminOnly.check(mvc, staff, requests);
