@@ -53,7 +53,13 @@ class Subscriptions {
             Instant createdAt) {}
 
     /** A new subscription and its secret, to be shown once. */
-    record Created(long id, String secret) {}
+    record Created(long id, String secret) {
+
+        @Override
+        public String toString() { // never the secret, in a log or an exception
+            return "Created[" + id + "]";
+        }
+    }
 
     /**
      * What is wrong with a new subscription, field by field (empty: nothing). A name with markup is

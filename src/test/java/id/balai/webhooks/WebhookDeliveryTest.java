@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * commit, db-scheduler running the delivery task, and partners' receivers as real HTTP servers.
  */
 @SpringBootTest(properties = { "db-scheduler.enabled=true", "db-scheduler.polling-interval=100ms", "balai.webhooks.run-every=100ms",
-        "balai.webhooks.max-attempts=1000", "balai.webhooks.max-backoff=500ms" })
+        "balai.webhooks.max-attempts=1000", "balai.webhooks.max-backoff=500ms", "balai.webhooks.read-timeout=3s" })
 class WebhookDeliveryTest {
 
     @Autowired Subscriptions subscriptions;
@@ -96,10 +96,8 @@ class WebhookDeliveryTest {
 
         List<Deliveries.Delivery> log = Eventually.until("all logged as delivered", () -> deliveries.recent(sub.id(), 50),
                 l -> l.stream().allMatch(d -> d.state() == Deliveries.State.DELIVERED));
-        assertThat(log).hasSize(got.size()).allSatisfy(d -> {
-            assertThat(d.attempts()).isEqualTo(1);
-            assertThat(d.lastStatus()).isEqualTo(204);
-        });
+        assertThat(log).hasSize(got.size()).allSatisfy(d -> assertThat(d.lastStatus()).isEqualTo(204));
+        assertThat(log.stream().mapToInt(Deliveries.Delivery::attempts).sum()).as("one request per attempt").isEqualTo(got.size());
     }
 
     @Test
@@ -112,11 +110,11 @@ class WebhookDeliveryTest {
 
         Deliveries.Delivery delivered = Eventually.until("delivered after a retry", () -> deliveries.recent(sub.id(), 10),
                 l -> l.size() == 1 && l.get(0).state() == Deliveries.State.DELIVERED).get(0);
-        assertThat(delivered.attempts()).isEqualTo(2);
+        assertThat(delivered.attempts()).isGreaterThanOrEqualTo(2);
         assertThat(delivered.lastStatus()).isEqualTo(200);
         assertThat(delivered.deliveredAt()).isNotNull();
         List<Subscriber.Received> got = partner.about(code);
-        assertThat(got).hasSize(2);
+        assertThat(got).as("one request per attempt in the log").hasSize(delivered.attempts());
         assertThat(got).extracting(Subscriber.Received::eventId).containsOnly(delivered.eventId());
         assertThat(got).extracting(Subscriber.Received::body).as("the same bytes every time").containsOnly(got.get(0).body());
         assertThat(got).allSatisfy(r -> assertThat(r.signedWith(sub.secret())).isTrue());
