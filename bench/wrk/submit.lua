@@ -3,7 +3,8 @@
 -- Each wrk thread is one browser session: bench/run fetched GET /laporan/baru once per thread and
 -- wrote "JSESSIONID csrf-token" lines to $BENCH_TOKENS. All connections of a thread share that
 -- session and token (Spring Security keeps one CSRF token per session; its masked copies all verify).
--- Every request carries a new submissionKey: $BENCH_PREFIX-t<thread>-<counter>.
+-- Every request carries a new submissionKey (UUID-shaped, as the form's own) and the reference
+-- $BENCH_PREFIX-t<thread>-<counter> at the end of its description, by which bench/run counts the rows.
 -- Points come from $BENCH_POINTS ("lat lon" per line, kelurahan centroids); the category is
 -- $BENCH_CATEGORY; $BENCH_PHOTO, when set, is a JPEG file attached as the photo (else an empty file
 -- part is sent, as a browser does when no file is chosen).
@@ -44,6 +45,9 @@ function init(args)
     points[#points + 1] = { lat, lon }
   end
   prefix = os.getenv("BENCH_PREFIX")
+  phase = 0 -- the phase's own number in every key, so that keys of different phases never meet
+  for c in prefix:gmatch(".") do phase = (phase * 31 + c:byte()) % 0x7fffffff end
+  math.randomseed(phase + tid)
   category = os.getenv("BENCH_CATEGORY")
   local photo = ""
   local filename = ""
@@ -68,12 +72,14 @@ end
 
 function request()
   sent = sent + 1
-  local key = string.format("%s-t%d-%08d", prefix, tid, sent)
+  local ref = string.format("%s-t%d-%08d", prefix, tid, sent)
+  -- the form takes only keys shaped like the ones it makes (random UUIDs); the phase is in the description
+  local key = string.format("%08x-%04x-4%03x-8%03x-%012x", phase, tid, math.random(0, 0xfff), math.random(0, 0xfff), sent)
   local p = points[(sent + tid) % #points + 1]
   local body = head
       .. part("submissionKey", key)
       .. part("categoryId", category)
-      .. part("description", "Sampah menumpuk di pinggir jalan dekat pasar, sudah tiga hari belum diangkut. Ref " .. key)
+      .. part("description", "Sampah menumpuk di pinggir jalan dekat pasar, sudah tiga hari belum diangkut. Ref " .. ref .. ".")
       .. part("lat", p[1])
       .. part("lon", p[2])
       .. tail

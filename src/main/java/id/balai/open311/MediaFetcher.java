@@ -1,16 +1,14 @@
 package id.balai.open311;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import id.balai.platform.BoundedHttp;
+import id.balai.platform.PublicAddresses;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,8 +20,8 @@ import org.springframework.util.unit.DataSize;
  * Fetches the photo a partner names by {@code media_url}, without letting the server be turned against
  * its own network (SSRF): only http(s), no user info, every address the host resolves to must be a
  * public one (not loopback, private, link-local such as the cloud metadata address, carrier-grade NAT,
- * multicast or reserved), checked again for each redirect (at most 3, followed by hand), a short
- * timeout and a size cap. The JDK caches the lookup it checked (30 s by default), so the connection
+ * multicast or reserved), checked again for each redirect (at most 3, followed by hand), a deadline for
+ * the whole exchange and a size cap ({@link BoundedHttp}). The JDK caches the lookup it checked (30 s by default), so the connection
  * goes to an address that was checked. What arrives is checked as a photo by its content later, like
  * an upload.
  */
@@ -64,10 +62,10 @@ class MediaFetcher {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             Optional<Refusal> unsafe = unsafe(uri);
             if (unsafe.isPresent()) return new Refused(unsafe.get());
-            HttpResponse<InputStream> response;
+            BoundedHttp.Answer answer;
             try {
-                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
-                        .header("Accept", "image/jpeg, image/png, image/*;q=0.8").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                answer = BoundedHttp.exchange(http, HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                        .header("Accept", "image/jpeg, image/png, image/*;q=0.8").GET().build(), maxBytes, Duration.ofSeconds(20));
             } catch (IOException e) {
                 return refused("open311.error.media-url.unreachable", uri.getHost());
             } catch (InterruptedException e) {
@@ -76,10 +74,10 @@ class MediaFetcher {
             } catch (IllegalArgumentException e) {
                 return refused("open311.error.media-url.invalid", url);
             }
-            int status = response.statusCode();
+            if (answer.tooLarge()) return refused("open311.error.media-url.large", DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
+            int status = answer.status();
             if (status >= 300 && status < 400) {
-                close(response);
-                Optional<String> location = response.headers().firstValue("Location");
+                Optional<String> location = answer.headers().firstValue("Location");
                 if (location.isEmpty()) return refused("open311.error.media-url.status", String.valueOf(status));
                 try {
                     uri = uri.resolve(new URI(location.get().strip()));
@@ -88,18 +86,9 @@ class MediaFetcher {
                 }
                 continue;
             }
-            if (status != 200) {
-                close(response);
-                return refused("open311.error.media-url.status", String.valueOf(status));
-            }
-            try (InputStream body = response.body()) {
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                if (bytes.length > maxBytes) return refused("open311.error.media-url.large", DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
-                if (bytes.length == 0) return refused("open311.error.media-url.status", "0 bytes");
-                return new Photo(bytes);
-            } catch (IOException e) {
-                return refused("open311.error.media-url.unreachable", uri.getHost());
-            }
+            if (status != 200) return refused("open311.error.media-url.status", String.valueOf(status));
+            if (answer.body().length == 0) return refused("open311.error.media-url.status", "0 bytes");
+            return new Photo(answer.body());
         }
         return refused("open311.error.media-url.redirects", String.valueOf(MAX_REDIRECTS));
     }
@@ -112,50 +101,12 @@ class MediaFetcher {
         if (allowPrivate) return Optional.empty();
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (!isPublic(address)) return Optional.of(new Refusal("open311.error.media-url.private", uri.getHost()));
+                if (!PublicAddresses.isPublic(address)) return Optional.of(new Refusal("open311.error.media-url.private", uri.getHost()));
             }
         } catch (UnknownHostException e) {
             return Optional.of(new Refusal("open311.error.media-url.unreachable", uri.getHost()));
         }
         return Optional.empty();
-    }
-
-    /** Whether an address is on the public internet (anything else is refused as a media_url target). */
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) return false;
-        byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) return false; // unique local fc00::/7
-            boolean mapped = true; // ::ffff:a.b.c.d carries an IPv4 address
-            for (int i = 0; i < 10; i++) mapped &= b[i] == 0;
-            mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (mapped) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff, second = b[1] & 0xff;
-            if (first == 0) return false; // "this network"
-            if (first == 100 && second >= 64 && second <= 127) return false; // carrier-grade NAT 100.64.0.0/10
-            if (first == 192 && second == 0 && (b[2] & 0xff) == 0) return false; // IETF protocol assignments
-            if (first == 198 && (second == 18 || second == 19)) return false; // benchmarking 198.18.0.0/15
-            if (first >= 240) return false; // reserved and broadcast
-        }
-        return true;
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // nothing more to read from it anyway
-        }
     }
 
     private static Refused refused(String key, String detail) {

@@ -26,6 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 class Open311Controller {
 
     static final String BASE = "/open311/v2";
+
+    /**
+     * The lists partners poll, kept like the public report list (per path, query and language, dropped when
+     * public content changes and after at most 10 s): a crowd of clients asking for the same page costs one
+     * query. A change that does not alter lists (a public note) reaches these answers within those 10 s.
+     */
+    @org.springframework.context.annotation.Bean
+    static id.balai.platform.web.PublicPageCache.Pages open311Pages() {
+        return id.balai.platform.web.PublicPageCache.Pages.of(BASE + "/discovery.json", BASE + "/discovery.xml", BASE + "/services.json",
+                BASE + "/services.xml", BASE + "/requests.json", BASE + "/requests.xml", BASE + "/servicerequestupdates.json",
+                BASE + "/servicerequestupdates.xml");
+    }
     /** When this API last changed in a way clients may care about (discovery's {@code changeset}). */
     static final String CHANGESET = "2026-11-24T00:00:00+07:00";
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";

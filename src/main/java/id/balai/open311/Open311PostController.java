@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,7 @@ class Open311PostController {
     private static final Logger log = LoggerFactory.getLogger(Open311PostController.class);
     private static final Pattern ATTRIBUTE = Pattern.compile("^attribute\\[([A-Za-z0-9_-]{1,40})](\\[])?$");
     static final String CHANNEL = "OPEN311";
+    private static final String RETRY_KEY = "open311-";
 
     private final PartnerAccess access;
     private final PartnerRecords records;
@@ -61,6 +63,10 @@ class Open311PostController {
             @RequestParam(name = "media", required = false) List<MultipartFile> media) throws IOException {
         Open311Format f = Open311Format.of(format);
         ApiKeys.Partner partner = access.authorise(f, request);
+        String key = submissionKey(partner, request);
+        // a retry after a lost answer gets its report back before anything else is checked or fetched again
+        Optional<ReportIntake.Filed> earlier = key.startsWith(RETRY_KEY) ? intake.filed(key) : Optional.empty();
+        if (earlier.isPresent()) return filed(f, earlier.get(), partner, request);
 
         String code = param(request, "service_code");
         if (code == null) throw new Open311Exception(f, 400, "open311.error.service.missing");
@@ -91,7 +97,7 @@ class Open311PostController {
         }
         String name = String.join(" ", nonNull(param(request, "first_name")), nonNull(param(request, "last_name"))).strip();
 
-        ReportIntake.Result result = intake.submit(new ReportIntake.Submission(submissionKey(partner, request), service.code(), description,
+        ReportIntake.Result result = intake.submit(new ReportIntake.Submission(key, service.code(), description,
                 lat, lon, param(request, "address_string"), name.isEmpty() ? null : name, param(request, "phone"), param(request, "email"),
                 answers, photos, CHANNEL));
         if (result instanceof ReportIntake.Refused refused) {
@@ -99,9 +105,12 @@ class Open311PostController {
                     .put("description", parameterOf(p) + ": " + text(p.messageKey()))).toList();
             return f.answer(400, new Items("errors", "error", errors));
         }
-        ReportIntake.Filed filed = (ReportIntake.Filed) result;
-        records.filed(filed.trackingCode(), partner.id());
-        log.info("Open311: report {} filed by partner #{}", filed.trackingCode(), partner.id());
+        return filed(f, (ReportIntake.Filed) result, partner, request);
+    }
+
+    private ResponseEntity<byte[]> filed(Open311Format f, ReportIntake.Filed filed, ApiKeys.Partner partner, HttpServletRequest request) {
+        records.filed(filed.trackingCode(), partner.id(), param(request, "account_id"), param(request, "email"));
+        log.info("Open311: report {} {} by partner #{}", filed.trackingCode(), filed.repeated() ? "answered again" : "filed", partner.id());
         Fields reply = Fields.of("request")
                 .put("service_request_id", filed.trackingCode())
                 .put("service_notice", text("open311.notice.filed", filed.verifyDays()))
@@ -118,7 +127,7 @@ class Open311PostController {
         String retryKey = request.getHeader("Idempotency-Key");
         if (retryKey == null || retryKey.isBlank()) retryKey = param(request, "idempotency_key");
         if (retryKey == null || retryKey.isBlank()) return UUID.randomUUID().toString();
-        return "open311-" + JdbcApiKeys.digest(partner.id() + ":" + retryKey.strip()).substring(0, 48);
+        return RETRY_KEY + JdbcApiKeys.digest(partner.id() + ":" + retryKey.strip()).substring(0, 48);
     }
 
     /** The Open311 parameter a form problem is about. */

@@ -14,6 +14,7 @@ import id.balai.reports.ExternalUpdates;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,11 +60,10 @@ class Open311UpdatesController {
     }
 
     /**
-     * mySociety's POST: a partner relays its user's update on a report. On a report the partner filed, FIXED
-     * or CLOSED confirms a resolved report and OPEN or REOPEN reopens it (the description is the reason),
-     * as the reporter's own link does; anything else, and every update on reports others filed, reaches
-     * staff as an internal note (nothing is published unmoderated). The partner's update_id is recorded
-     * once: a retry answers the same Balai update_id.
+     * mySociety's POST: a partner relays its user's update on a report. From the person the partner filed the
+     * report for (the same account_id or e-mail), CLOSED confirms a resolved report and REOPEN reopens it with
+     * the description as the public reason, as the reporter's own link does; every other update reaches staff
+     * as an internal note. The partner's update_id is recorded once: a retry answers the same Balai update_id.
      */
     @PostMapping(BASE + "/servicerequestupdates.{format}")
     ResponseEntity<byte[]> post(@PathVariable String format, HttpServletRequest request) {
@@ -82,15 +82,19 @@ class Open311UpdatesController {
         if (at != null) Open311Params.time(f, "updated_datetime", at); // checked; the line is dated when Balai records it
         if (description != null && description.length() > 4000) throw new Open311Exception(f, 400, "open311.error.description.long");
 
-        String trackingCode = code.toUpperCase(Locale.ROOT);
-        boolean filedByThem = records.filer(trackingCode).filter(id -> id == partner.id()).isPresent();
-        boolean visible = filedByThem || !query.find(new PublicReportQuery.Criteria(Set.of(trackingCode), Set.of(), null, null, Set.of()), 0, 1).isEmpty();
+        String trackingCode = trackingCode(code);
+        Optional<PartnerRecords.Filed> filed = records.filer(trackingCode).filter(r -> r.partnerId() == partner.id());
+        boolean visible = filed.isPresent() || !query.find(new PublicReportQuery.Criteria(Set.of(trackingCode), Set.of(), null, null, Set.of()), 0, 1).isEmpty();
         if (!visible) throw new Open311Exception(f, 404, "open311.error.request.unknown", code);
 
+        // FixMyStreet sends its idea of the report's state with every update, from any of its users: only an
+        // explicit REOPEN or CLOSED from the person the report was filed for is their verdict on the work
         String upper = status.toUpperCase(Locale.ROOT);
-        ExternalUpdates.Verdict verdict = !filedByThem ? ExternalUpdates.Verdict.NONE
-                : upper.equals("FIXED") || upper.equals("CLOSED") ? ExternalUpdates.Verdict.FIXED
-                : upper.equals("OPEN") || upper.equals("REOPEN") ? ExternalUpdates.Verdict.NOT_FIXED
+        boolean reporter = filed.map(r -> r.reporter().sameAs(PartnerAccess.param(request, "account_id"), PartnerAccess.param(request, "email")))
+                .orElse(false);
+        ExternalUpdates.Verdict verdict = !reporter ? ExternalUpdates.Verdict.NONE
+                : upper.equals("CLOSED") ? ExternalUpdates.Verdict.FIXED
+                : upper.equals("REOPEN") ? ExternalUpdates.Verdict.NOT_FIXED
                 : ExternalUpdates.Verdict.NONE;
         String source = partner.partner().length() > 60 ? partner.partner().substring(0, 60) : partner.partner();
         Long updateId = tx.execute(t -> records.update(partner.id(), partnerUpdateId).orElseGet(() -> records
@@ -102,6 +106,12 @@ class Open311UpdatesController {
                 .orElseGet(() -> records.update(partner.id(), partnerUpdateId).orElseThrow())));
         return f.answer(new Items("service_request_updates", "request_update",
                 List.of(Fields.of("request_update").put("update_id", String.valueOf(updateId)))));
+    }
+
+    /** A tracking code as people type it: any case, with or without its dash. */
+    static String trackingCode(String code) {
+        String c = code.strip().toUpperCase(Locale.ROOT);
+        return c.length() == 8 && c.indexOf('-') < 0 ? c.substring(0, 4) + "-" + c.substring(4) : c;
     }
 
     @GetMapping(BASE + "/servicerequestupdates.{format}")

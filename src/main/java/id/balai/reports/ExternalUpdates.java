@@ -23,11 +23,11 @@ public interface ExternalUpdates {
     Optional<ReportStatus> record(String trackingCode, Update update);
 
     /**
-     * What a reporter says through the partner system that filed their report (FixMyStreet posting its
-     * user's update): {@link Verdict#FIXED} confirms a resolved report and {@link Verdict#NOT_FIXED} reopens
-     * it with the comment as the reason, exactly as the citizen's own link does. Any other comment, or a
-     * verdict the report's status does not allow now, is kept as an internal note for staff named after
-     * the source: a partner never publishes text unmoderated. Empty when there is no such report.
+     * What a partner system relays about a report (FixMyStreet posting its user's update). A verdict comes
+     * only from the reporter, as the partner vouches: {@link Verdict#FIXED} confirms a resolved report and
+     * {@link Verdict#NOT_FIXED} reopens it with the comment as the public reason, exactly as the citizen's own
+     * link does. Any other comment, or a verdict the report's status does not allow now, is kept as an
+     * internal note for staff named after the source. Empty when there is no such report.
      */
     Optional<ReportStatus> relay(String trackingCode, Relay relay);
 

@@ -13,6 +13,9 @@ public interface ReportIntake {
 
     Result submit(Submission submission);
 
+    /** The report already filed with this submission key, if any: a channel's retry is answered before anything else is checked. */
+    java.util.Optional<Filed> filed(String key);
+
     /**
      * What a channel sends. {@code key} makes a retry safe (the same key answers the same report);
      * {@code answers} are the category's extra questions by code; {@code photos} are uploads, checked

@@ -53,7 +53,8 @@ class Deliveries {
             jdbc.sql("""
                     insert into webhook_delivery (subscription_id, event_id, event_type, tracking_code, payload, state, attempts,
                         next_attempt_at, created_at)
-                    values (:subscription, :event, :type, :code, :payload, 'PENDING', 0, :now, :now)""")
+                    select :subscription, :event, :type, :code, :payload, 'PENDING', 0, :now, :now
+                    where not exists (select 1 from webhook_delivery where subscription_id = :subscription and event_id = :event)""")
                     .param("subscription", subscription).param("event", eventId).param("type", kind.type()).param("code", trackingCode)
                     .param("payload", payload).param("now", utc(now)).update();
         }

@@ -60,7 +60,10 @@ class ReportWebhooks {
         Optional<PublicReport> report = reports.find(new PublicReportQuery.Criteria(Set.of(event.trackingCode()), Set.of(), null, null,
                 Set.of()), 0, 1).stream().findFirst();
         if (report.isEmpty()) return; // not public: nothing about it leaves Balai
-        String eventId = UUID.randomUUID().toString();
+        // the same change, delivered to this listener again (a restart re-sends incomplete publications), gets
+        // the same id: the outbox takes it once and subscribers can tell repeats apart
+        String eventId = UUID.nameUUIDFromBytes((event.trackingCode() + "|" + event.from() + "|" + event.to() + "|"
+                + report.get().updatedAt()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         Instant now = clock.instant();
         deliveries.enqueue(eventId, kind, event.trackingCode(), payload(eventId, kind, now, event, report.get()), targets, now);
     }

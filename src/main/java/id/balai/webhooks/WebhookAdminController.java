@@ -45,14 +45,15 @@ class WebhookAdminController {
     }
 
     @GetMapping(BASE)
-    String list(Model model) {
+    String list(Model model, HttpServletResponse response) {
+        noStoreWithSecret(model, response);
         return page(model, "", "", Set.of(), List.of());
     }
 
     @PostMapping(BASE)
     String create(@AuthenticationPrincipal StaffPrincipal admin, @RequestParam(defaultValue = "") String partner,
             @RequestParam(defaultValue = "") String url, @RequestParam(name = "events", required = false) List<String> events, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, RedirectAttributes redirect) {
         Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
         if (events != null) events.forEach(e -> EventKind.ofType(e).ifPresent(kinds::add));
         List<FieldProblem> problems = subscriptions.problems(partner, url, kinds);
@@ -61,12 +62,13 @@ class WebhookAdminController {
             return page(model, partner, url, kinds, problems);
         }
         Subscriptions.Created created = subscriptions.create(partner, url, kinds, admin.id());
-        showSecretOnce(model, response, created.secret(), "webhook.flash.created");
-        return page(model, "", "", Set.of(), List.of());
+        // post, redirect, get: reloading the page cannot make a second subscription
+        return showSecretOnce(redirect, created.secret(), "webhook.flash.created", BASE);
     }
 
     @GetMapping(BASE + "/{id}")
-    String log(@PathVariable long id, Model model) {
+    String log(@PathVariable long id, Model model, HttpServletResponse response) {
+        noStoreWithSecret(model, response);
         Subscriptions.Subscription subscription = subscriptions.byId(id).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("subscription", subscription);
@@ -92,11 +94,10 @@ class WebhookAdminController {
     }
 
     @PostMapping(BASE + "/{id}/kunci")
-    String rotate(@PathVariable long id, @RequestParam int version, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String rotate(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         Optional<String> secret = subscriptions.rotateSecret(id, version);
         if (secret.isEmpty()) return done(false, null, redirect, BASE);
-        showSecretOnce(model, response, secret.get(), "webhook.flash.rotated");
-        return log(id, model);
+        return showSecretOnce(redirect, secret.get(), "webhook.flash.rotated", BASE + "/" + id);
     }
 
     @PostMapping(BASE + "/{id}/kiriman/{deliveryId}/ulang")
@@ -113,10 +114,15 @@ class WebhookAdminController {
         return "redirect:" + to;
     }
 
-    private static void showSecretOnce(Model model, HttpServletResponse response, String secret, String flash) {
-        model.addAttribute("secret", secret);
-        model.addAttribute("flash", flash);
-        response.setHeader("Cache-Control", "no-store"); // the secret is on this page only
+    /** The secret goes to the next page only (a flash attribute), which no cache may keep. */
+    private static String showSecretOnce(RedirectAttributes redirect, String secret, String flash, String to) {
+        redirect.addFlashAttribute("secret", secret);
+        redirect.addFlashAttribute("flash", flash);
+        return "redirect:" + to;
+    }
+
+    private static void noStoreWithSecret(Model model, HttpServletResponse response) {
+        if (model.containsAttribute("secret")) response.setHeader("Cache-Control", "no-store");
     }
 
     private String page(Model model, String partner, String url, Set<EventKind> kinds, List<FieldProblem> problems) {

@@ -1,7 +1,6 @@
 package id.balai.webhooks;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import id.balai.platform.PublicAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -79,16 +78,8 @@ class WebhookTargets {
         return Arrays.stream(addresses).filter(WebhookTargets::isInternal).findFirst();
     }
 
+    /** Not on the public internet: the platform's one rule ({@link PublicAddresses}). */
     static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isMulticastAddress() || a.isAnyLocalAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128); // "this network", carrier-grade NAT
-        }
-        return a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
+        return !PublicAddresses.isPublic(a);
     }
 }

@@ -1,9 +1,12 @@
--- Which partner filed a report through Open311 (its updates may then speak for the reporter), and the
--- updates partners posted (mySociety POST servicerequestupdates): their own update_id is unique per
--- partner, so a retry answers the same Balai update_id instead of recording the update twice.
+-- Which partner filed a report through Open311, and for whom: the account_id and a SHA-256 digest of the
+-- e-mail it sent (an update that names the same person may speak for the reporter). And the updates
+-- partners posted (mySociety POST servicerequestupdates): their own update_id is unique per partner, so a
+-- retry answers the same Balai update_id instead of recording the update twice.
 create table open311_filed_report (
     tracking_code varchar(20) primary key,
     partner_id    bigint       not null references open311_api_key (id),
+    account_id    varchar(100),
+    email_digest  varchar(64),
     filed_at      timestamp with time zone not null
 );
 

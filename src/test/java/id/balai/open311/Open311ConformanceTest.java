@@ -172,15 +172,16 @@ class Open311ConformanceTest {
         Document one = xml(get("/open311/v2/requests/" + id + ".xml", 200, "text/xml"));
         assertThat(text(one.getDocumentElement(), "status")).isEqualTo("closed");
 
-        // the FixMyStreet user says it is fixed: FixMyStreet posts the update, and the report is confirmed
+        // the reporter closes it on FixMyStreet: FixMyStreet posts the update, and the report is confirmed
         Map<String, String> update = new LinkedHashMap<>();
         update.put("api_key", "demo-astina");
         update.put("service_request_id", id);
         update.put("update_id", "fms-update-1");
-        update.put("status", "FIXED");
+        update.put("status", "CLOSED");
         update.put("updated_datetime", Instant.now().atOffset(ZoneOffset.UTC).toString());
         update.put("description", "Sudah kering, terima kasih.");
         update.put("first_name", "Pengguna");
+        update.put("email", "pengguna@fms.example");
         Document posted = xml(post("/open311/v2/servicerequestupdates.xml", update, 200, "text/xml"));
         assertThat(text(posted.getDocumentElement(), "update_id")).isNotBlank();
         assertThat(workflow.view(desk, id).status().name()).isEqualTo("CLOSED");

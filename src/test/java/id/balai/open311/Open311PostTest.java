@@ -197,6 +197,27 @@ class Open311PostTest {
         assertThat(theirs).isNotEqualTo(first);
     }
 
+    @Test
+    void aRetryIsAnsweredBeforeItsPhotoIsFetchedAgainAndItsKeyOpensNothingOnTheWebForm() throws Exception {
+        try (PhotoServer server = new PhotoServer()) {
+            String code = json(call(filing(plain, "media_url", server.url("/foto.jpg")).header("Idempotency-Key", "fms-report-500"), 200))
+                    .get(0).get("service_request_id").asString();
+            // the photo host is gone by the time the partner retries: the report is still answered
+            String again = json(call(filing(plain, "media_url", server.url("/hilang.jpg")).header("Idempotency-Key", "fms-report-500"), 200))
+                    .get(0).get("service_request_id").asString();
+            assertThat(again).isEqualTo(code);
+        }
+        // the derived key cannot be used on the web form to reach the report's private page
+        long partnerId = keys.byKey(DEMO_KEY).orElseThrow().id();
+        String derived = "open311-" + JdbcApiKeys.digest(partnerId + ":fms-report-500").substring(0, 48);
+        MockHttpServletResponse web = mvc.perform(multipart("/laporan/baru").param("submissionKey", derived)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse();
+        assertThat(web.getStatus()).isNotEqualTo(302);
+        assertThat(web.getContentAsString()).doesNotContain(derived);
+        assertThat(mvc.perform(get("/laporan/baru/foto/" + derived + "/1")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
     /** A partner's public photo host, on the test's own loopback (the tests allow private media_url targets). */
     static final class PhotoServer implements AutoCloseable {
         final com.sun.net.httpserver.HttpServer server;

@@ -38,32 +38,47 @@ class Open311PostUpdatesTest {
     @Test
     void theReporterSaysItIsNotFixedThroughThePartnerThatFiledItAndTheReportReopensOnce() throws Exception {
         String code = resolvedReportFiledBy("demo-astina");
-        MockHttpServletResponse first = call(update("demo-astina", code, "fms-901", "REOPEN", "Lubangnya masih ada, belum ditambal."), 200);
+        MockHttpServletResponse first = call(update("demo-astina", code, "fms-901", "REOPEN", "Lubangnya masih ada, belum ditambal.")
+                .param("email", "Warga@Contoh.example"), 200);
         String updateId = json(first).get(0).get("update_id").asString();
         assertThat(status(code)).isEqualTo(ReportStatus.REOPENED);
         assertThat(publicNotes(code)).contains("Lubangnya masih ada, belum ditambal.");
 
         // FixMyStreet retries after a lost answer: the same Balai update_id, nothing done twice
-        assertThat(json(call(update("demo-astina", code, "fms-901", "REOPEN", "Lubangnya masih ada, belum ditambal."), 200))
+        assertThat(json(call(update("demo-astina", code, "fms-901", "REOPEN", "Lubangnya masih ada, belum ditambal.").param("email", "warga@contoh.example"), 200))
                 .get(0).get("update_id").asString()).isEqualTo(updateId);
         assertThat(events(code, "REOPENED")).isEqualTo(1);
     }
 
     @Test
-    void fixedFromThePartnerThatFiledItConfirmsTheResolvedReportInXml() throws Exception {
+    void closedFromTheReporterConfirmsTheResolvedReportInXml() throws Exception {
         String code = resolvedReportFiledBy("demo-astina");
-        var reply = xml(call(post("/open311/v2/servicerequestupdates.xml").param("api_key", "demo-astina").param("service_request_id", code)
-                .param("update_id", "fms-902").param("status", "fixed").param("updated_datetime", "2026-11-24T10:00:00+07:00"), 200));
+        var reply = xml(call(post("/open311/v2/servicerequestupdates.xml").param("api_key", "demo-astina").param("service_request_id", code.replace("-", "").toLowerCase())
+                .param("update_id", "fms-902").param("status", "closed").param("account_id", "fms-user-7")
+                .param("updated_datetime", "2026-11-24T10:00:00+07:00"), 200));
         assertThat(text(reply.getDocumentElement(), "update_id")).isNotBlank();
         assertThat(reply.getDocumentElement().getTagName()).isEqualTo("service_request_updates");
         assertThat(status(code)).isEqualTo(ReportStatus.CLOSED);
     }
 
     @Test
+    void otherUsersOfThePartnerAndItsUsualStatusesAreCommentsForStaff() throws Exception {
+        String code = resolvedReportFiledBy("demo-astina");
+        // FixMyStreet sends its idea of the state with every comment: FIXED or OPEN from anyone is a comment
+        call(update("demo-astina", code, "fms-903", "OPEN", "Terima kasih, sudah bagus.").param("email", "warga@contoh.example"), 200);
+        call(update("demo-astina", code, "fms-904", "FIXED", "Sudah beres.").param("email", "warga@contoh.example"), 200);
+        // a REOPEN from another of its users is not the reporter's verdict
+        call(update("demo-astina", code, "fms-905", "REOPEN", "Menurut saya belum.").param("email", "tetangga@contoh.example"), 200);
+        assertThat(status(code)).isEqualTo(ReportStatus.RESOLVED);
+        assertThat(jdbc.sql("select count(*) from report_event e join report r on r.id = e.report_id where r.tracking_code = :c"
+                + " and e.action = 'NOTE' and e.public = false").param("c", code).query(Long.class).single()).isEqualTo(3L);
+    }
+
+    @Test
     void anotherPartnersWordReachesStaffAsAnInternalNoteAndChangesNothing() throws Exception {
         String code = resolvedReportFiledBy("demo-astina");
         ApiKeys.Created other = keys.create("Aplikasi Tetangga", 60, null);
-        call(update(other.key(), code, "tetangga-1", "FIXED", "Warga lain bilang <b>sudah beres</b>."), 200);
+        call(update(other.key(), code, "tetangga-1", "CLOSED", "Warga lain bilang <b>sudah beres</b>.").param("account_id", "fms-user-7"), 200);
         assertThat(status(code)).isEqualTo(ReportStatus.RESOLVED);
         assertThat(publicNotes(code)).noneMatch(n -> n.contains("sudah beres"));
         Map<String, Object> note = jdbc.sql("""
@@ -96,7 +111,8 @@ class Open311PostUpdatesTest {
         GeoPoint inside = regions.centreOf(regions.kelurahans().get(3).code()).orElseThrow();
         String code = json(call(post("/open311/v2/requests.json").param("api_key", key).param("service_code", "jalan-rusak")
                 .param("lat", String.valueOf(inside.lat())).param("long", String.valueOf(inside.lon()))
-                .param("description", "Jalan berlubang besar di depan sekolah dasar."), 200)).get(0).get("service_request_id").asString();
+                .param("description", "Jalan berlubang besar di depan sekolah dasar.").param("email", "warga@contoh.example")
+                .param("account_id", "fms-user-7"), 200)).get(0).get("service_request_id").asString();
         StaffPrincipal desk = staff.byUsername("koordinator").orElseThrow();
         workflow.verify(desk, code);
         Long agencyId = workflow.view(desk, code).agencyId();

@@ -49,8 +49,12 @@ class WebhookAdminWebTest {
 
     @Test
     void aNewSubscriptionShowsItsSecretOnceAndEveryChangeIsAudited() throws Exception {
-        MockHttpServletResponse page = perform(post("/admin/webhook").param("partner", "Aplikasi Warga Jateng")
-                .param("url", "https://127.0.0.1:9/hook").param("events", "report.created", "report.resolved").with(user(admin)).with(csrf()), 200);
+        var created = mvc.perform(post("/admin/webhook").param("partner", "Aplikasi Warga Jateng")
+                .param("url", "https://127.0.0.1:9/hook").param("events", "report.created", "report.resolved").with(user(admin)).with(csrf()))
+                .andReturn();
+        assertThat(created.getResponse().getStatus()).as("post, redirect, get: a reload cannot subscribe twice").isEqualTo(302);
+        MockHttpServletResponse page = mvc.perform(get(created.getResponse().getRedirectedUrl()).with(user(admin))
+                .flashAttrs(created.getFlashMap())).andReturn().getResponse();
         String html = page.getContentAsString();
         Matcher m = SHOWN_SECRET.matcher(html);
         assertThat(m.find()).as("the secret is on the page").isTrue();
@@ -69,8 +73,10 @@ class WebhookAdminWebTest {
         perform(post("/admin/webhook/{id}/lanjutkan", s.id()).param("version", "1").with(user(admin)).with(csrf()), 302);
         assertThat(subscriptions.byId(s.id()).orElseThrow().active()).isTrue();
 
-        String rotatedPage = perform(post("/admin/webhook/{id}/kunci", s.id()).param("version", "2").with(user(admin)).with(csrf()), 200)
-                .getContentAsString();
+        var rotation = mvc.perform(post("/admin/webhook/{id}/kunci", s.id()).param("version", "2").with(user(admin)).with(csrf())).andReturn();
+        assertThat(rotation.getResponse().getStatus()).isEqualTo(302);
+        String rotatedPage = mvc.perform(get(rotation.getResponse().getRedirectedUrl()).with(user(admin)).flashAttrs(rotation.getFlashMap()))
+                .andReturn().getResponse().getContentAsString();
         Matcher rotated = SHOWN_SECRET.matcher(rotatedPage);
         assertThat(rotated.find()).isTrue();
         assertThat(rotated.group(1)).isNotEqualTo(secret);

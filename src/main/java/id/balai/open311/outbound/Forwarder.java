@@ -20,6 +20,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -82,8 +83,18 @@ class Forwarder {
         for (Forwarding f : due) {
             Optional<Endpoint> endpoint = settings.endpoint(f.endpointId());
             if (endpoint.isEmpty()) continue;
-            if (f.state() == Forwardings.State.SENT) exchangeToken(endpoint.get(), f, now);
-            else send(endpoint.get(), f, now);
+            try {
+                if (f.state() == Forwardings.State.SENT) exchangeToken(endpoint.get(), f, now);
+                else send(endpoint.get(), f, now);
+            } catch (DataIntegrityViolationException e) {
+                // their answer cannot be stored (an id they gave another report too): sending again would only
+                // file a second copy there, so this one waits for the admin
+                forwardings.attemptFailed(f.reportId(), "answer could not be stored: " + e.getClass().getSimpleName(), null);
+            } catch (RuntimeException e) {
+                // one bad row must not stop the rows behind it
+                log.warn("Open311 out: report #{} at endpoint #{} failed", f.reportId(), f.endpointId(), e);
+                failed(f, "internal error: " + e.getClass().getSimpleName(), now);
+            }
         }
         return due.size();
     }
@@ -105,6 +116,10 @@ class Forwarder {
         Map<String, String> first = answer.items().isEmpty() ? Map.of() : answer.items().get(0);
         String id = blankToNull(first.get("service_request_id"));
         String token = blankToNull(first.get("token"));
+        if (id != null && id.length() > 200 || token != null && token.length() > 200) {
+            forwardings.attemptFailed(f.reportId(), "HTTP " + answer.status() + ": an id or token longer than 200 characters", null);
+            return;
+        }
         if (id == null && token == null) {
             failed(f, "HTTP " + answer.status() + ": neither service_request_id nor token in the answer", now);
             return;
@@ -141,8 +156,8 @@ class Forwarder {
     }
 
     /**
-     * The POST's fields: the public face only. No first_name, last_name, email, phone or device_id, whatever
-     * the reporter gave Balai.
+     * The POST's fields: the public face only, plus the answers the admin chose to send. No first_name,
+     * last_name, email, phone or device_id, whatever the reporter gave Balai.
      */
     private List<Map.Entry<String, String>> form(Endpoint endpoint, Mapping mapping, ReportContent c) {
         List<Map.Entry<String, String>> form = new ArrayList<>();
@@ -156,14 +171,14 @@ class Forwarder {
         Set<String> multiple = catalogue.service(c.categoryCode()).map(s -> s.fields().stream()
                 .filter(q -> q.kind() == id.balai.reports.CatalogueAdmin.QuestionKind.MULTI_CHOICE)
                 .map(ReportCatalogue.Field::code).collect(java.util.stream.Collectors.toSet())).orElse(Set.of());
-        c.answers().forEach((code, answer) -> {
-            String name = "attribute[" + mapping.theirCode(code) + "]";
+        c.answers().forEach((code, answer) -> mapping.theirCode(code).ifPresent(theirs -> {
+            String name = "attribute[" + theirs + "]";
             if (multiple.contains(code)) {
                 for (String choice : answer.split(", ")) form.add(Map.entry(name + "[]", choice));
             } else {
                 form.add(Map.entry(name, answer));
             }
-        });
+        }));
         // GeoReport v2 takes one media_url: the first photo the public may see
         publicReports.publicPhotoKeys(List.of(c.trackingCode())).getOrDefault(c.trackingCode(), List.of()).stream().findFirst()
                 .ifPresent(key -> form.add(Map.entry("media_url", properties.publicBaseUrl() + "/media/" + key)));

@@ -5,12 +5,15 @@ import java.util.Map;
 
 /**
  * A Balai category forwarded to an endpoint under the other system's {@code serviceCode}. {@code attributeMap}
- * renames question codes (Balai's → theirs); a code not in it is sent as it is.
+ * names the questions whose answers are sent, and under which code there (Balai's → theirs, the same code
+ * written twice to keep it): answers are not public in Balai and may be personal, so only those the city
+ * admin chose leave it.
  */
 record Mapping(String categoryCode, long endpointId, String serviceCode, Map<String, String> attributeMap) {
 
-    String theirCode(String balaiCode) {
-        return attributeMap.getOrDefault(balaiCode, balaiCode);
+    /** Their code for a question, or empty when its answers are not sent. */
+    java.util.Optional<String> theirCode(String balaiCode) {
+        return java.util.Optional.ofNullable(attributeMap.get(balaiCode));
     }
 
     /** "ours=theirs" lines, as the admin types and the table stores them; null when a line is not one. */

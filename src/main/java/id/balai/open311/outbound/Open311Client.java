@@ -1,5 +1,6 @@
 package id.balai.open311.outbound;
 
+import id.balai.platform.BoundedHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,21 +79,19 @@ class Open311Client {
     }
 
     private Answer send(Endpoint endpoint, HttpRequest request) {
-        HttpResponse<InputStream> response;
+        BoundedHttp.Answer response;
         byte[] body;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_ANSWER + 1);
-            }
+            response = BoundedHttp.exchange(http, request, MAX_ANSWER, timeout.plusSeconds(10));
+            if (response.tooLarge()) return new Answer(0, List.of(), "answer larger than " + MAX_ANSWER + " bytes");
+            body = response.body();
         } catch (IOException e) {
             return new Answer(0, List.of(), "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, List.of(), "interrupted");
         }
-        int status = response.statusCode();
-        if (body.length > MAX_ANSWER) return new Answer(status, List.of(), "answer larger than " + MAX_ANSWER + " bytes");
+        int status = response.status();
         List<Map<String, String>> items;
         try {
             items = parse(endpoint.format(), body);

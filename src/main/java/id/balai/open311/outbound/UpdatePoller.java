@@ -134,7 +134,8 @@ class UpdatePoller {
     /** One update, once: the mark and the timeline line commit together, so a failure leaves it for the next poll. */
     private boolean apply(Endpoint endpoint, Forwarding f, String updateId, String status, String description, Instant at) {
         String id = updateId.length() > 300 ? updateId.substring(0, 300) : updateId;
-        String s = norm(status);
+        String n = norm(status);
+        String s = n.length() > 60 ? n.substring(0, 60) : n; // their word, kept to its column
         Boolean done = tx.execute(t -> {
             if (!forwardings.markApplied(endpoint.id(), id, f.reportId(), at)) return false;
             updates.record(f.reportId(), new ExternalUpdates.Update(endpoint.name(), s.isEmpty() ? null : s,

@@ -15,11 +15,19 @@ class ChannelIntake implements ReportIntake {
     private final ReportSubmission submission;
     private final PhotoStaging staging;
     private final Categories categories;
+    private final Reports reports;
 
-    ChannelIntake(ReportSubmission submission, PhotoStaging staging, Categories categories) {
+    ChannelIntake(ReportSubmission submission, PhotoStaging staging, Categories categories, Reports reports) {
         this.submission = submission;
         this.staging = staging;
         this.categories = categories;
+        this.reports = reports;
+    }
+
+    @Override
+    public Optional<Filed> filed(String key) {
+        return reports.bySubmissionKey(key).map(r -> new Filed(r.trackingCode(), true,
+                categories.byId(r.categoryId()).map(Category::verifyDays).orElse(0)));
     }
 
     @Override
@@ -52,11 +60,20 @@ class ChannelIntake implements ReportIntake {
         if (category.isEmpty()) problems.add(new FieldProblem("categoryId", "error.category.required"));
         if (!problems.isEmpty()) {
             FieldProblem.addNew(problems, submission.validate(form));
+            discardStaged(s.key());
             return new Refused(problems);
         }
         ReportSubmission.Outcome outcome = submission.submit(form);
-        if (outcome instanceof ReportSubmission.Invalid invalid) return new Refused(invalid.problems());
+        if (outcome instanceof ReportSubmission.Invalid invalid) {
+            discardStaged(s.key());
+            return new Refused(invalid.problems());
+        }
         ReportSubmission.Saved saved = (ReportSubmission.Saved) outcome;
         return new Filed(saved.report().trackingCode(), saved.repeated(), category.get().verifyDays());
+    }
+
+    /** A channel sends its photos again with its next try: none of a refused one's are left behind. */
+    private void discardStaged(String key) {
+        staging.staged(key).forEach(photo -> staging.remove(key, photo.id()));
     }
 }

@@ -77,7 +77,7 @@ public class Reports {
     void update(Report r) {
         int rows = jdbc.sql("""
                 update report set description = :description, public_description = :publicDescription, agency_id = :agency,
-                    status = :status, published = :published, updated_at = :updated, routed_at = :routed, verify_due_at = :verifyDue,
+                    status = :status, published = :published, updated_at = greatest(updated_at, :updated), routed_at = :routed, verify_due_at = :verifyDue,
                     followup_due_at = :followUpDue, resolved_at = :resolved, autoclose_due_at = :autoCloseDue, closed_at = :closed,
                     escalation_level = :escalation, duplicate_of = :duplicateOf, supporters = supporters + :supportersAdded, rating = :rating,
                     rating_comment = :ratingComment, version = version + 1
@@ -234,7 +234,7 @@ public class Reports {
                 .params(reportId, supporterKey, ts(now), reportId, supporterKey).update();
         if (inserted == 0) return false;
         // the count is public (Open311 votes): clients polling on updated_datetime must see it move
-        jdbc.sql("update report set supporters = supporters + 1, updated_at = ? where id = ?").params(ts(now), reportId).update();
+        jdbc.sql("update report set supporters = supporters + 1, updated_at = greatest(updated_at, ?) where id = ?").params(ts(now), reportId).update();
         publicContent.changed();
         return true;
     }

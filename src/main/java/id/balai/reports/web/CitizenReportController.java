@@ -81,6 +81,9 @@ class CitizenReportController {
         return showForm(form, List.of(), model);
     }
 
+    /** The form's own submission keys: {@link ReportSubmission#newSubmissionKey()}. */
+    private static final java.util.regex.Pattern WEB_KEY = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     @PostMapping("/laporan/baru")
     ModelAndView submit(@ModelAttribute("form") SubmissionForm form, BindingResult binding,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
@@ -89,7 +92,9 @@ class CitizenReportController {
             Model model, HttpServletResponse response) throws IOException {
         WebErrors.noStore(response);
         form.setChannel("WEB"); // the form's fields are bound from the request: the channel is not the citizen's to choose
-        if (form.getSubmissionKey() == null || form.getSubmissionKey().isBlank()) {
+        // only keys the form itself made (random UUIDs): a key another channel derived from what a partner
+        // sent must never lead a browser to that report's private page
+        if (form.getSubmissionKey() == null || !WEB_KEY.matcher(form.getSubmissionKey()).matches()) {
             form.setSubmissionKey(ReportSubmission.newSubmissionKey());
         }
         // A retry of an already saved submission goes straight to its page, whatever else it carries.
@@ -184,6 +189,8 @@ class CitizenReportController {
     /** Thumbnails of photos already uploaded with this (not yet sent) form. */
     @GetMapping("/laporan/baru/foto/{submissionKey}/{id}")
     ResponseEntity<InputStreamResource> stagedPhoto(@PathVariable String submissionKey, @PathVariable long id) throws IOException {
+        // only the web form's own keys (random UUIDs): a channel's key may be derived from what a partner sent
+        if (!WEB_KEY.matcher(submissionKey).matches()) throw WebErrors.notFound();
         PhotoStaging.StagedPhoto photo = staging.stagedByThumb(submissionKey, id).orElseThrow(WebErrors::notFound);
         return image(storage.open(photo.thumbKey()), CacheControl.noStore());
     }

@@ -267,7 +267,7 @@ class OutboundForwardingTest {
                 key.key(), null, "json");
         Endpoint endpoint = settings.endpoint(endpointId).orElseThrow();
         settings.map(new Mapping("jalan-rusak", endpointId, "saluran", Map.of()));
-        String code = file("jalan-rusak", Map.of(), false);
+        String code = file("jalan-rusak", Map.of("ukuran", "Sedang"), false);
         long id = queuedAfterVerifying(code);
 
         forwarder.sendDue(later(0));
@@ -280,6 +280,8 @@ class OutboundForwardingTest {
         assertThat(theirs.get("channel")).isEqualTo("OPEN311");
         assertThat(theirs.get("code")).isEqualTo("saluran");
         assertThat((String) theirs.get("description")).startsWith("Jalan berlubang besar");
+        assertThat(jdbc.sql("select count(*) from report_answer a join report r on r.id = a.report_id where r.tracking_code = :code")
+                .param("code", theirCode).query(Long.class).single()).as("an answer the admin did not list stays in Balai").isZero();
         assertThat(jdbc.sql("""
                 select count(*) from report_reporter rr join report r on r.id = rr.report_id where r.tracking_code = :code
                 and (rr.name is not null or rr.phone is not null or rr.email is not null)""").param("code", theirCode)
