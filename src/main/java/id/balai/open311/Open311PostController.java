@@ -109,7 +109,12 @@ class Open311PostController {
     }
 
     private ResponseEntity<byte[]> filed(Open311Format f, ReportIntake.Filed filed, ApiKeys.Partner partner, HttpServletRequest request) {
-        records.filed(filed.trackingCode(), partner.id(), param(request, "account_id"), param(request, "email"));
+        try {
+            records.filed(filed.trackingCode(), partner.id(), param(request, "account_id"), param(request, "email"));
+        } catch (RuntimeException e) {
+            // the report is saved: the partner must hear so, or it would file it again; its later updates are notes only
+            log.warn("Open311: report {} filed, but not recorded as partner #{}'s", filed.trackingCode(), partner.id(), e);
+        }
         log.info("Open311: report {} {} by partner #{}", filed.trackingCode(), filed.repeated() ? "answered again" : "filed", partner.id());
         Fields reply = Fields.of("request")
                 .put("service_request_id", filed.trackingCode())

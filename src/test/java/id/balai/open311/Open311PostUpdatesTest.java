@@ -90,6 +90,27 @@ class Open311PostUpdatesTest {
     }
 
     @Test
+    void theSameUpdateSentSeveralTimesAtOnceIsRecordedOnce() throws Exception {
+        String code = resolvedReportFiledBy("demo-astina");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> json(call(update("demo-astina", code, "fms-bersamaan", "OPEN", "Dikirim bersamaan."), 200))
+                        .get(0).get("update_id").asString()));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var a : answers) ids.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from open311_partner_update where partner_update_id = 'fms-bersamaan'").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from report_event e join report r on r.id = e.report_id where r.tracking_code = :c"
+                + " and e.note like '%Dikirim bersamaan.%'").param("c", code).query(Long.class).single()).isOne();
+    }
+
+    @Test
     void badUpdatesAreRefusedAsTheSpecSaysAndChangeNothing() throws Exception {
         String code = resolvedReportFiledBy("demo-astina");
         assertThat(json(call(update("demo-astina", code, "x-1", "SELESAI", "?"), 400)).get(0).get("description").asString()).contains("SELESAI");

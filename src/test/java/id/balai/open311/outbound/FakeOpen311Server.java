@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeOpen311Server implements AutoCloseable {
 
-    enum PostMode { NUMBER, TOKEN, ERROR_400, ERROR_403 }
+    enum PostMode { NUMBER, TOKEN, ERROR_400, ERROR_403, SAME_ID, LONG_ID }
 
     record Received(String method, String path, List<Map.Entry<String, String>> params) {
 
@@ -84,6 +84,8 @@ final class FakeOpen311Server implements AutoCloseable {
                 case ERROR_400 -> error(exchange, json, 400, "attribute[kedalaman] wajib diisi");
                 case ERROR_403 -> error(exchange, json, 403, "api_key tidak sah");
                 case TOKEN -> list(exchange, json, "service_requests", "request", List.of(Map.of("token", "tok-" + numbers.incrementAndGet())));
+                case SAME_ID -> list(exchange, json, "service_requests", "request", List.of(Map.of("service_request_id", "EXT-SAMA")));
+                case LONG_ID -> list(exchange, json, "service_requests", "request", List.of(Map.of("service_request_id", "X".repeat(300))));
                 case NUMBER -> list(exchange, json, "service_requests", "request",
                         List.of(Map.of("service_request_id", "EXT-" + numbers.incrementAndGet(), "service_notice", "Diterima")));
             }

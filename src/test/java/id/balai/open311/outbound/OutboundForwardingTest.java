@@ -127,6 +127,33 @@ class OutboundForwardingTest {
     }
 
     @Test
+    void anAnswerThatCannotBeStoredIsNotPostedAgainAndAgain() throws Exception {
+        try (var fake = new FakeOpen311Server()) {
+            Endpoint endpoint = endpoint(fake, "json");
+            settings.map(new Mapping("sampah", endpoint.id(), "WASTE", Map.of()));
+            fake.postMode = PostMode.SAME_ID; // the other system numbers two reports alike
+            long first = verified("sampah");
+            forwarder.sendDue(later(0));
+            long second = verified("sampah");
+            forwarder.sendDue(later(0));
+            fake.postMode = PostMode.LONG_ID;
+            long third = verified("sampah");
+            forwarder.sendDue(later(0));
+            assertThat(fake.posts()).hasSize(3);
+            assertThat(forwardings.byReport(first).orElseThrow().state()).isEqualTo(State.SENT);
+            for (long stuck : List.of(second, third)) {
+                Forwarding f = forwardings.byReport(stuck).orElseThrow();
+                assertThat(f.state()).isEqualTo(State.FAILED);
+                assertThat(f.nextAttemptAt()).isNull();
+            }
+            // later runs do not file them at the other system again
+            forwarder.sendDue(later(3600));
+            forwarder.sendDue(later(86_400));
+            assertThat(fake.posts()).hasSize(3);
+        }
+    }
+
+    @Test
     void aSystemThatIsDownIsAskedAgainAfterABackoffUntilItAccepts() throws Exception {
         try (var fake = new FakeOpen311Server()) {
             Endpoint endpoint = endpoint(fake, "json");
