@@ -1,6 +1,10 @@
 package id.balai.open311.outbound;
 
 import id.balai.platform.BoundedHttp;
+import id.balai.platform.PublicAddresses;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,11 +46,31 @@ class Open311Client {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final boolean allowPrivateTargets;
 
     Open311Client(@Value("${balai.open311.outbound.connect-timeout:5s}") Duration connectTimeout,
-            @Value("${balai.open311.outbound.timeout:20s}") Duration timeout) {
+            @Value("${balai.open311.outbound.timeout:20s}") Duration timeout,
+            @Value("${balai.open311.outbound.allow-private-targets:false}") boolean allowPrivateTargets) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
+        this.allowPrivateTargets = allowPrivateTargets;
+    }
+
+    /**
+     * Why a host may not be sent to, or empty: like every target Balai connects to, another system must be
+     * on the public internet ({@link PublicAddresses}), unless this install lives in a closed network
+     * ({@code balai.open311.outbound.allow-private-targets}). Checked on entry and again before each request.
+     */
+    Optional<String> refusedHost(String host) {
+        if (allowPrivateTargets || host == null) return Optional.empty();
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!PublicAddresses.isPublic(address)) return Optional.of(host + " is not a public internet address");
+            }
+            return Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.empty(); // not known yet: sending fails like any unreachable system, and is tried again
+        }
     }
 
     /**
@@ -79,6 +103,8 @@ class Open311Client {
     }
 
     private Answer send(Endpoint endpoint, HttpRequest request) {
+        Optional<String> refused = refusedHost(request.uri().getHost());
+        if (refused.isPresent()) return new Answer(0, List.of(), "refused: " + refused.get());
         BoundedHttp.Answer response;
         byte[] body;
         try {

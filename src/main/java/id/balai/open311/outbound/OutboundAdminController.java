@@ -33,8 +33,11 @@ class OutboundAdminController {
     private final ReportCatalogue catalogue;
     private final ReportLookup reports;
     private final Clock clock;
+    private final Open311Client client;
 
-    OutboundAdminController(OutboundSettings settings, Forwardings forwardings, ReportCatalogue catalogue, ReportLookup reports, Clock clock) {
+    OutboundAdminController(OutboundSettings settings, Forwardings forwardings, ReportCatalogue catalogue, ReportLookup reports, Clock clock,
+            Open311Client client) {
+        this.client = client;
         this.settings = settings;
         this.forwardings = forwardings;
         this.catalogue = catalogue;
@@ -55,6 +58,7 @@ class OutboundAdminController {
         if (name.isEmpty() || name.length() > Endpoint.MAX_NAME) problems.add(new FieldProblem("name", "open311out.error.name"));
         else if (settings.nameTaken(name)) problems.add(new FieldProblem("name", "open311out.error.name-taken"));
         if (url == null) problems.add(new FieldProblem("baseUrl", "open311out.error.url"));
+        else if (client.refusedHost(java.net.URI.create(url).getHost()).isPresent()) problems.add(new FieldProblem("baseUrl", "open311out.error.private"));
         if (!validKey(key)) problems.add(new FieldProblem("apiKey", "open311out.error.key"));
         if (jurisdiction.length() > 120) problems.add(new FieldProblem("jurisdictionId", "open311out.error.jurisdiction"));
         if (!format.equals("xml") && !format.equals("json")) problems.add(new FieldProblem("format", "open311out.error.format"));
