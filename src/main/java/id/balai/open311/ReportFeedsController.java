@@ -248,16 +248,8 @@ class ReportFeedsController {
         return null;
     }
 
-    /**
-     * One CSV cell: quoted when it holds a comma, quote or line break; a leading =, +, -, @ or tab is
-     * defused with an apostrophe, so that a spreadsheet never runs a citizen's text as a formula.
-     */
     static String cell(String value) {
-        if (value == null) return "";
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) v = "\"" + v.replace("\"", "\"\"") + "\"";
-        return v;
+        return id.balai.platform.CsvCells.cell(value);
     }
 
     private String title(String category, String kelurahan) {

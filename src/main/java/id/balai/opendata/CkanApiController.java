@@ -1,0 +1,257 @@
+package id.balai.opendata;
+
+import id.balai.organisation.Agency;
+import id.balai.organisation.Regions;
+import id.balai.platform.BalaiProperties;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The catalogue at CKAN's own paths, with CKAN's envelope ({@code help}, {@code success}, {@code result} or
+ * {@code error}), so that Satu Data portals and CKAN harvesters read it like any CKAN site. Read only.
+ */
+@RestController
+class CkanApiController {
+
+    static final String BASE = "/api/3/action/";
+    static final String CITY_ORGANISATION = "pemerintah-daerah";
+    private static final DateTimeFormatter CKAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+    private static final int MAX_ROWS = 1000;
+
+    private final Datasets datasets;
+    private final ReportStatisticsFiles statistics;
+    private final Regions regions;
+    private final BalaiProperties properties;
+    private final MessageSource messages;
+
+    CkanApiController(Datasets datasets, ReportStatisticsFiles statistics, Regions regions, BalaiProperties properties, MessageSource messages) {
+        this.datasets = datasets;
+        this.statistics = statistics;
+        this.regions = regions;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    @GetMapping(BASE + "{action}")
+    ResponseEntity<Map<String, Object>> action(@PathVariable String action, @RequestParam Map<String, String> params) {
+        return switch (action) {
+            case "package_list" -> {
+                int limit = number(params, "limit", MAX_ROWS), offset = number(params, "offset", 0);
+                yield ok(action, datasets.all().stream().skip(offset).limit(limit).map(Datasets.Dataset::slug).toList());
+            }
+            case "package_show" -> {
+                String id = params.getOrDefault("id", params.getOrDefault("name_or_id", ""));
+                yield datasets.bySlug(id.strip()).<ResponseEntity<Map<String, Object>>>map(d -> ok(action, pkg(d)))
+                        .orElseGet(() -> error(action, 404, "Not Found Error", "Not found"));
+            }
+            case "package_search" -> search(action, params);
+            case "organization_list" -> ok(action, organisations(params));
+            case "organization_show" -> {
+                String id = params.getOrDefault("id", "").strip();
+                yield organisations(Map.of("all_fields", "true")).stream().map(o -> (Map<?, ?>) o).filter(o -> id.equals(o.get("name")))
+                        .findFirst().<ResponseEntity<Map<String, Object>>>map(o -> ok(action, o))
+                        .orElseGet(() -> error(action, 404, "Not Found Error", "Not found"));
+            }
+            case "status_show" -> ok(action, Map.of("site_title", "Balai", "site_url", properties.publicBaseUrl(), "ckan_version", "2.10.0",
+                    "extensions", List.of(), "locale_default", "id"));
+            default -> error(action, 400, "Bad request - Action name not known", "Action name not known: " + action);
+        };
+    }
+
+    private ResponseEntity<Map<String, Object>> search(String action, Map<String, String> params) {
+        Integer rows = parse(params.get("rows")), start = parse(params.get("start"));
+        if (params.containsKey("rows") && (rows == null || rows < 0)) return validation(action, "rows", "Invalid integer");
+        if (params.containsKey("start") && (start == null || start < 0)) return validation(action, "start", "Invalid integer");
+        String q = params.getOrDefault("q", "").strip().toLowerCase(Locale.ROOT);
+        String organisation = organisationFilter(params.get("fq"));
+        List<Datasets.Dataset> found = datasets.all().stream()
+                .filter(d -> q.isEmpty() || q.equals("*:*") || (d.title() + " " + d.description() + " " + String.join(" ", d.tags()))
+                        .toLowerCase(Locale.ROOT).contains(q))
+                .filter(d -> organisation == null || organisation.equals(organisationName(d.agencyId())))
+                .toList();
+        List<Object> results = found.stream().skip(start == null ? 0 : start).limit(Math.min(MAX_ROWS, rows == null ? 10 : rows))
+                .map(d -> (Object) pkg(d)).toList();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("count", found.size());
+        result.put("results", results);
+        result.put("sort", "score desc, metadata_modified desc");
+        result.put("facets", Map.of());
+        result.put("search_facets", Map.of());
+        return ok(action, result);
+    }
+
+    /** {@code fq=organization:name}, the filter harvesters use; other filters are not understood and ignored. */
+    private static String organisationFilter(String fq) {
+        if (fq == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("organization:\"?([a-z0-9_-]+)\"?").matcher(fq);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A dataset as CKAN's package_show gives it. */
+    Map<String, Object> pkg(Datasets.Dataset d) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", d.slug());
+        p.put("name", d.slug());
+        p.put("title", d.title());
+        p.put("notes", d.description());
+        p.put("type", "dataset");
+        p.put("state", "active");
+        p.put("private", false);
+        p.put("isopen", d.licenceId().startsWith("cc-") || d.licenceId().equals("odc-by"));
+        p.put("license_id", d.licenceId());
+        p.put("license_title", licenceTitle(d.licenceId()));
+        p.put("url", properties.publicBaseUrl() + OpenDataController.PAGE + "/" + d.slug());
+        p.put("version", null);
+        p.put("author", null);
+        p.put("maintainer", organisation(d.agencyId()).get("title"));
+        p.put("metadata_created", ckanTime(d.createdAt()));
+        p.put("metadata_modified", ckanTime(d.updatedAt()));
+        p.put("owner_org", organisationName(d.agencyId()));
+        p.put("organization", organisation(d.agencyId()));
+        List<Map<String, Object>> tags = d.tags().stream().map(t -> Map.<String, Object>of("name", t, "display_name", t, "state", "active")).toList();
+        p.put("tags", tags);
+        p.put("num_tags", tags.size());
+        List<Map<String, Object>> resources = resources(d);
+        p.put("resources", resources);
+        p.put("num_resources", resources.size());
+        List<Map<String, Object>> extras = new ArrayList<>();
+        extras.add(Map.of("key", "frekuensi", "value", d.frequency()));
+        if (d.kodeWilayah() != null) extras.add(Map.of("key", "kode_wilayah", "value", d.kodeWilayah()));
+        p.put("extras", extras);
+        p.put("groups", List.of());
+        return p;
+    }
+
+    private List<Map<String, Object>> resources(Datasets.Dataset d) {
+        if (!d.slug().equals(ReportStatisticsFiles.DATASET)) return List.of();
+        Instant made = statistics.current().madeAt();
+        List<Map<String, Object>> list = new ArrayList<>();
+        int position = 0;
+        for (String format : List.of("CSV", "JSON")) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            String file = ReportStatisticsFiles.FILE + "." + format.toLowerCase(Locale.ROOT);
+            r.put("id", d.slug() + "-" + file.replace('.', '-'));
+            r.put("package_id", d.slug());
+            r.put("name", messages.getMessage("opendata.statistics.file", new Object[] {format}, Locale.forLanguageTag("id")));
+            r.put("description", messages.getMessage("opendata.statistics.file.description", null, Locale.forLanguageTag("id")));
+            r.put("format", format);
+            r.put("mimetype", format.equals("CSV") ? "text/csv" : "application/json");
+            r.put("url", properties.publicBaseUrl() + OpenDataController.PAGE + "/" + d.slug() + "/" + file);
+            r.put("created", ckanTime(d.createdAt()));
+            r.put("last_modified", ckanTime(made));
+            r.put("position", position++);
+            r.put("state", "active");
+            list.add(r);
+        }
+        return list;
+    }
+
+    private List<Object> organisations(Map<String, String> params) {
+        boolean all = "true".equalsIgnoreCase(params.get("all_fields"));
+        List<Object> list = new ArrayList<>();
+        list.add(all ? organisation(null) : CITY_ORGANISATION);
+        for (Agency a : regions.agencies()) list.add(all ? organisation(a.id()) : organisationName(a.id()));
+        return list;
+    }
+
+    private Map<String, Object> organisation(Long agencyId) {
+        Optional<Agency> agency = agencyId == null ? Optional.empty() : regions.agency(agencyId);
+        String title = agency.map(Agency::name).orElseGet(() -> messages.getMessage("opendata.city", null, Locale.forLanguageTag("id")));
+        String name = organisationName(agencyId);
+        long count = datasets.all().stream().filter(d -> name.equals(organisationName(d.agencyId()))).count();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", name);
+        o.put("name", name);
+        o.put("title", title);
+        o.put("display_name", title);
+        o.put("type", "organization");
+        o.put("is_organization", true);
+        o.put("state", "active");
+        o.put("approval_status", "approved");
+        o.put("description", "");
+        o.put("image_url", "");
+        o.put("package_count", count);
+        return o;
+    }
+
+    private String organisationName(Long agencyId) {
+        return agencyId == null ? CITY_ORGANISATION
+                : regions.agency(agencyId).map(a -> a.code().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-")).orElse(CITY_ORGANISATION);
+    }
+
+    static String licenceTitle(String id) {
+        return switch (id) {
+            case "cc-by" -> "Creative Commons Attribution";
+            case "cc-by-sa" -> "Creative Commons Attribution Share-Alike";
+            case "cc-zero" -> "Creative Commons CCZero";
+            case "odc-by" -> "Open Data Commons Attribution License";
+            default -> id;
+        };
+    }
+
+    /** CKAN writes times in UTC without an offset, with microseconds. */
+    static String ckanTime(Instant t) {
+        return t.atOffset(ZoneOffset.UTC).format(CKAN_TIME);
+    }
+
+    private ResponseEntity<Map<String, Object>> ok(String action, Object result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("help", help(action));
+        body.put("success", true);
+        body.put("result", result);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private ResponseEntity<Map<String, Object>> error(String action, int status, String type, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("__type", type);
+        error.put("message", message);
+        return failure(action, status, error);
+    }
+
+    private ResponseEntity<Map<String, Object>> validation(String action, String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("__type", "Validation Error");
+        error.put(field, List.of(message));
+        return failure(action, 409, error);
+    }
+
+    private ResponseEntity<Map<String, Object>> failure(String action, int status, Map<String, Object> error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("help", help(action));
+        body.put("success", false);
+        body.put("error", error);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private String help(String action) {
+        return properties.publicBaseUrl() + "/api/3/action/help_show?name=" + action.replaceAll("[^a-z_]", "");
+    }
+
+    private int number(Map<String, String> params, String name, int otherwise) {
+        Integer n = parse(params.get(name));
+        return n == null || n < 0 ? otherwise : n;
+    }
+
+    private static Integer parse(String value) {
+        try {
+            return value == null ? null : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
