@@ -37,8 +37,11 @@ class CkanApiController {
     private final Regions regions;
     private final BalaiProperties properties;
     private final MessageSource messages;
+    private final DatasetAdmin admin;
 
-    CkanApiController(Datasets datasets, ReportStatisticsFiles statistics, Regions regions, BalaiProperties properties, MessageSource messages) {
+    CkanApiController(Datasets datasets, ReportStatisticsFiles statistics, Regions regions, BalaiProperties properties, MessageSource messages,
+            DatasetAdmin admin) {
+        this.admin = admin;
         this.datasets = datasets;
         this.statistics = statistics;
         this.regions = regions;
@@ -137,11 +140,10 @@ class CkanApiController {
     }
 
     private List<Map<String, Object>> resources(Datasets.Dataset d) {
-        if (!d.slug().equals(ReportStatisticsFiles.DATASET)) return List.of();
-        Instant made = statistics.current().madeAt();
         List<Map<String, Object>> list = new ArrayList<>();
         int position = 0;
-        for (String format : List.of("CSV", "JSON")) {
+        for (String format : d.slug().equals(ReportStatisticsFiles.DATASET) ? List.of("CSV", "JSON") : List.<String>of()) {
+            Instant made = statistics.current().madeAt();
             Map<String, Object> r = new LinkedHashMap<>();
             String file = ReportStatisticsFiles.FILE + "." + format.toLowerCase(Locale.ROOT);
             r.put("id", d.slug() + "-" + file.replace('.', '-'));
@@ -153,6 +155,22 @@ class CkanApiController {
             r.put("url", properties.publicBaseUrl() + OpenDataController.PAGE + "/" + d.slug() + "/" + file);
             r.put("created", ckanTime(d.createdAt()));
             r.put("last_modified", ckanTime(made));
+            r.put("position", position++);
+            r.put("state", "active");
+            list.add(r);
+        }
+        for (DatasetAdmin.Resource u : admin.resources(d.id())) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", d.slug() + "-" + u.id());
+            r.put("package_id", d.slug());
+            r.put("name", u.name());
+            r.put("description", "");
+            r.put("format", u.format());
+            r.put("mimetype", u.format().equals("CSV") ? "text/csv" : "application/json");
+            r.put("url", properties.publicBaseUrl() + OpenDataController.PAGE + "/" + d.slug() + "/berkas/" + u.id());
+            r.put("size", u.sizeBytes());
+            r.put("created", ckanTime(u.createdAt()));
+            r.put("last_modified", ckanTime(u.createdAt()));
             r.put("position", position++);
             r.put("state", "active");
             list.add(r);

@@ -3,6 +3,7 @@ package id.balai.opendata;
 import id.balai.organisation.Agency;
 import id.balai.organisation.Regions;
 import java.util.Optional;
+import id.balai.platform.storage.FileStorage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,11 +24,15 @@ class OpenDataController {
     private final Datasets datasets;
     private final ReportStatisticsFiles statistics;
     private final Regions regions;
+    private final DatasetAdmin admin;
+    private final FileStorage storage;
 
-    OpenDataController(Datasets datasets, ReportStatisticsFiles statistics, Regions regions) {
+    OpenDataController(Datasets datasets, ReportStatisticsFiles statistics, Regions regions, DatasetAdmin admin, FileStorage storage) {
         this.datasets = datasets;
         this.statistics = statistics;
         this.regions = regions;
+        this.admin = admin;
+        this.storage = storage;
     }
 
     @GetMapping(PAGE)
@@ -46,7 +51,26 @@ class OpenDataController {
         model.addAttribute("files", generated ? java.util.List.of(ReportStatisticsFiles.FILE + ".csv", ReportStatisticsFiles.FILE + ".json")
                 : java.util.List.of());
         if (generated) model.addAttribute("rows", statistics.current().rows());
+        model.addAttribute("uploads", admin.resources(d.id()));
         return "opendata/dataset";
+    }
+
+    /** A file the admin uploaded; served as a download, never rendered by the browser. */
+    @GetMapping(PAGE + "/{slug}/berkas/{id}")
+    ResponseEntity<byte[]> upload(@PathVariable String slug, @PathVariable long id) throws java.io.IOException {
+        Datasets.Dataset d = datasets.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        DatasetAdmin.Resource r = admin.resource(d.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] content;
+        try (var in = storage.open(r.storageKey())) {
+            content = in.readAllBytes();
+        }
+        boolean csv = r.format().equals("CSV");
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-" + id + (csv ? ".csv" : ".json") + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .lastModified(r.createdAt())
+                .body(content);
     }
 
     @GetMapping(PAGE + "/" + ReportStatisticsFiles.DATASET + "/{file}")

@@ -50,17 +50,20 @@ class OpenDataTest {
         }
         assertThat(formats).containsExactly("CSV", "JSON");
 
-        JsonNode found = ckan("package_search?q=aduan", 200).get("result");
-        assertThat(found.get("count").asInt()).isEqualTo(1);
-        assertThat(found.get("results").get(0).get("name").asString()).isEqualTo("statistik-aduan");
+        // other tests in the same context may publish datasets too: look for this one
+        JsonNode found = ckan("package_search?q=warga", 200).get("result");
+        assertThat(found.get("count").asInt()).isPositive().isEqualTo(found.get("results").size());
+        assertThat(names(found.get("results"), "name")).contains("statistik-aduan");
         assertThat(ckan("package_search?q=tidak-ada-kata-ini", 200).get("result").get("count").asInt()).isZero();
-        assertThat(ckan("package_search?fq=organization:pemerintah-daerah", 200).get("result").get("count").asInt()).isEqualTo(1);
+        assertThat(names(ckan("package_search?fq=organization:pemerintah-daerah&rows=1000", 200).get("result").get("results"), "name"))
+                .contains("statistik-aduan");
+        assertThat(ckan("package_search?fq=organization:tidak-ada", 200).get("result").get("count").asInt()).isZero();
 
         JsonNode organisations = ckan("organization_list", 200).get("result");
         assertThat(names(organisations)).contains("pemerintah-daerah").hasSizeGreaterThan(1);
         JsonNode full = ckan("organization_list?all_fields=true", 200).get("result");
         assertThat(full.get(0).get("is_organization").asBoolean()).isTrue();
-        assertThat(full.get(0).get("package_count").asInt()).isEqualTo(1);
+        assertThat(full.get(0).get("package_count").asInt()).isPositive();
     }
 
     @Test
@@ -118,6 +121,12 @@ class OpenDataTest {
 
     private long count(String where) {
         return jdbc.sql("select count(*) from report where " + where).query(Long.class).single();
+    }
+
+    private static List<String> names(JsonNode array, String field) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : array) names.add(n.get(field).asString());
+        return names;
     }
 
     private static List<String> names(JsonNode array) {
