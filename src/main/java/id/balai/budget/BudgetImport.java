@@ -1,0 +1,178 @@
+package id.balai.budget;
+
+import id.balai.identity.AdminAudit;
+import id.balai.platform.CsvRows;
+import id.balai.platform.storage.FileStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports one year of the APBD from a CSV file: columns {@code tahun, jenis, opd, program, kegiatan, anggaran,
+ * realisasi} (any order, any case). Every problem is reported with its line and column, and then nothing is
+ * imported; a good file replaces that year's lines in one transaction and its source is kept for download.
+ */
+@Service
+class BudgetImport {
+
+    static final List<String> COLUMNS = List.of("tahun", "jenis", "opd", "program", "kegiatan", "anggaran", "realisasi");
+    static final List<String> KINDS = List.of("pendapatan", "belanja", "pembiayaan");
+    static final int MAX_LINES = 50_000;
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+    private static final Pattern THOUSANDS_DOT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+    private static final Pattern THOUSANDS_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
+    private static final Pattern PLAIN = Pattern.compile("-?\\d{1,18}(\\.\\d{1,2})?");
+
+    /** A problem at a line (1 = the header) and column (its name; empty for the whole line or file). */
+    record Problem(int line, String column, String messageKey, String value) {}
+
+    record Line(int year, String kind, String agency, String programme, String activity, BigDecimal planned, BigDecimal realised) {}
+
+    sealed interface Outcome permits Imported, Refused {}
+
+    record Imported(int year, int lines) implements Outcome {}
+
+    record Refused(List<Problem> problems) implements Outcome {}
+
+    private final JdbcClient jdbc;
+    private final FileStorage storage;
+    private final AdminAudit audit;
+    private final Clock clock;
+
+    BudgetImport(JdbcClient jdbc, FileStorage storage, AdminAudit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.storage = storage;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Reads and checks the file; nothing is stored unless every line is right. */
+    @Transactional
+    Outcome importFile(byte[] content, String originalName) {
+        List<Problem> problems = new ArrayList<>();
+        List<Line> lines = read(content, problems);
+        if (!problems.isEmpty()) return new Refused(problems);
+        int year = lines.get(0).year();
+        String key;
+        try {
+            key = storage.store("budget", content, "csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.sql("delete from budget_line where budget_year = ?").param(year).update();
+        jdbc.sql("delete from budget_import where budget_year = ?").param(year).update();
+        String name = originalName == null || originalName.isBlank() ? "apbd-" + year + ".csv"
+                : originalName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        jdbc.sql("insert into budget_import (budget_year, source_key, source_name, line_count, imported_at) values (?, ?, ?, ?, ?)")
+                .params(year, key, name.length() > 200 ? name.substring(0, 200) : name, lines.size(), Timestamp.from(clock.instant())).update();
+        long importId = jdbc.sql("select id from budget_import where budget_year = ?").param(year).query(Long.class).single();
+        for (Line l : lines) {
+            jdbc.sql("insert into budget_line (import_id, budget_year, kind, agency, programme, activity, planned, realised) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(importId, l.year(), l.kind(), l.agency(), l.programme(), l.activity(), l.planned(), l.realised()).update();
+        }
+        audit.record("budget.imported", String.valueOf(year));
+        return new Imported(year, lines.size());
+    }
+
+    static List<Line> read(byte[] content, List<Problem> problems) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(0, "", "budget.error.encoding", ""));
+            return List.of();
+        }
+        List<CsvRows.Row> rows = CsvRows.parse(text);
+        if (rows.size() < 2) {
+            problems.add(new Problem(0, "", "budget.error.empty", ""));
+            return List.of();
+        }
+        if (rows.size() - 1 > MAX_LINES) {
+            problems.add(new Problem(0, "", "budget.error.too-many", String.valueOf(MAX_LINES)));
+            return List.of();
+        }
+        Map<String, Integer> at = new HashMap<>();
+        List<String> header = rows.get(0).cells();
+        for (int i = 0; i < header.size(); i++) at.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+        for (String column : COLUMNS) if (!at.containsKey(column)) problems.add(new Problem(1, column, "budget.error.column-missing", column));
+        if (!problems.isEmpty()) return List.of();
+        List<Line> lines = new ArrayList<>();
+        Integer year = null;
+        for (CsvRows.Row row : rows.subList(1, rows.size())) {
+            int before = problems.size();
+            String y = cell(row, at.get("tahun"));
+            Integer thisYear = null;
+            try {
+                thisYear = Integer.parseInt(y.strip());
+                if (thisYear < 2000 || thisYear > 2100) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(row.line(), "tahun", "budget.error.year", y));
+            }
+            if (thisYear != null && year != null && !thisYear.equals(year)) problems.add(new Problem(row.line(), "tahun", "budget.error.year-mixed", y));
+            if (year == null && thisYear != null) year = thisYear;
+            String kind = cell(row, at.get("jenis")).strip().toLowerCase(Locale.ROOT);
+            if (!KINDS.contains(kind)) problems.add(new Problem(row.line(), "jenis", "budget.error.kind", kind));
+            String agency = text(row, at.get("opd"), "opd", 200, true, problems);
+            String programme = text(row, at.get("program"), "program", 300, false, problems);
+            String activity = text(row, at.get("kegiatan"), "kegiatan", 300, false, problems);
+            BigDecimal planned = amount(row, at.get("anggaran"), "anggaran", false, problems);
+            BigDecimal realised = amount(row, at.get("realisasi"), "realisasi", true, problems);
+            if (problems.size() == before) lines.add(new Line(thisYear, kind, agency, programme, activity, planned, realised));
+            if (problems.size() > 200) break; // enough to fix first
+        }
+        return lines;
+    }
+
+    private static String cell(CsvRows.Row row, int index) {
+        return index < row.cells().size() ? row.cells().get(index) : "";
+    }
+
+    private static String text(CsvRows.Row row, int index, String column, int max, boolean required, List<Problem> problems) {
+        String v = cell(row, index).strip();
+        if (required && v.isEmpty()) problems.add(new Problem(row.line(), column, "budget.error.required", v));
+        else if (v.length() > max) problems.add(new Problem(row.line(), column, "budget.error.long", String.valueOf(max)));
+        return v;
+    }
+
+    private static BigDecimal amount(CsvRows.Row row, int index, String column, boolean blankIsZero, List<Problem> problems) {
+        String raw = cell(row, index);
+        if (raw.isBlank() && blankIsZero) return BigDecimal.ZERO;
+        BigDecimal value = parseAmount(raw);
+        if (value == null) problems.add(new Problem(row.line(), column, "budget.error.amount", raw.strip()));
+        return value;
+    }
+
+    /** Rupiah as people write them: 1.234.567,89 or 1,234,567.89 or 1234567.89, with or without "Rp". */
+    static BigDecimal parseAmount(String raw) {
+        String v = raw.strip().replaceAll("(?i)^rp\\.?", "").replace(" ", "").replace("\u00A0", "");
+        boolean negative = v.startsWith("-");
+        if (negative) v = v.substring(1);
+        int dot = v.lastIndexOf('.'), comma = v.lastIndexOf(',');
+        if (dot >= 0 && comma >= 0) {
+            v = dot > comma ? v.replace(",", "") : v.replace(".", "").replace(',', '.');
+        } else if (dot >= 0 && THOUSANDS_DOT.matcher(v).matches()) {
+            v = v.replace(".", "");
+        } else if (comma >= 0) {
+            v = THOUSANDS_COMMA.matcher(v).matches() ? v.replace(",", "") : v.replace(',', '.');
+        }
+        if (!PLAIN.matcher(v).matches()) return null;
+        BigDecimal d = new BigDecimal(v);
+        return negative ? d.negate() : d;
+    }
+}

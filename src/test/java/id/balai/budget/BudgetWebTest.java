@@ -1,0 +1,133 @@
+package id.balai.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import id.balai.identity.AdminAudit;
+import id.balai.identity.StaffDirectory;
+import id.balai.identity.StaffPrincipal;
+import id.balai.support.CityAdminOnly;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The city admin imports a year of the APBD; the public reads it as tables and an SVG chart, without JavaScript. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class BudgetWebTest {
+
+    /** As a spreadsheet in Indonesian saves it: semicolons, rupiah with dots and a decimal comma, a quoted name. */
+    static final String GOOD = """
+            tahun;jenis;opd;program;kegiatan;anggaran;realisasi
+            2031;pendapatan;Badan Pendapatan Daerah;Pajak daerah;Pajak hotel;1.500.000.000;750.000.000
+            2031;belanja;Dinas Pekerjaan Umum;Jalan;Perbaikan jalan;2.000.000.000;1.000.000.000,50
+            2031;belanja;"Dinas Lingkungan Hidup; Kebersihan";Sampah;Pengangkutan;500.000.000;
+            2031;belanja;Dinas Pekerjaan Umum;Drainase;Normalisasi saluran;Rp 1.000.000.000;250.000.000
+            """;
+
+    @Autowired MockMvc mvc;
+    @Autowired StaffDirectory staff;
+    @Autowired JdbcClient jdbc;
+    @Autowired AdminAudit audit;
+
+    StaffPrincipal admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = staff.byUsername("admin").orElseThrow();
+    }
+
+    @Test
+    void anImportedYearIsReadAsTotalsATableAndAChartAndItsSourceCanBeDownloaded() throws Exception {
+        perform(upload(GOOD.getBytes(StandardCharsets.UTF_8), "apbd-2031.csv"), 302);
+        assertThat(audit.latest(3)).extracting(AdminAudit.Entry::action).contains("budget.imported");
+        String page = perform(get("/apbd").param("tahun", "2031"), 200).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Ringkasan APBD 2031", "Rp 3.500.000.000", "Rp 1.250.000.001", "Rp 1.500.000.000", "36 %")
+                .contains("Dinas Lingkungan Hidup; Kebersihan", "<svg", "<rect").doesNotContain("<script");
+        // the biggest agency comes first and its planned bar is the longest
+        assertThat(page.indexOf("Dinas Pekerjaan Umum")).isLessThan(page.indexOf("Dinas Lingkungan Hidup; Kebersihan"));
+        MockHttpServletResponse source = perform(get("/apbd/2031/sumber.csv"), 200);
+        assertThat(source.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(GOOD);
+        assertThat(source.getHeader("Content-Disposition")).contains("apbd-2031.csv");
+
+        // importing the year again replaces it
+        String smaller = "tahun,jenis,opd,program,kegiatan,anggaran,realisasi\n2031,belanja,Dinas Kesehatan,Puskesmas,Obat,100000000,0\n";
+        perform(upload(smaller.getBytes(StandardCharsets.UTF_8), "apbd-2031-perubahan.csv"), 302);
+        assertThat(jdbc.sql("select count(*) from budget_line where budget_year = 2031").query(Long.class).single()).isOne();
+        assertThat(perform(get("/apbd").param("tahun", "2031"), 200).getContentAsString(StandardCharsets.UTF_8))
+                .contains("Dinas Kesehatan").doesNotContain("Dinas Pekerjaan Umum");
+    }
+
+    @Test
+    void everyErrorIsShownWithItsLineAndColumnAndNothingIsImported() throws Exception {
+        perform(upload(GOOD.replace("2031", "2032").getBytes(StandardCharsets.UTF_8), "apbd-2032.csv"), 302);
+        long before = jdbc.sql("select count(*) from budget_line").query(Long.class).single();
+        String bad = """
+                tahun,jenis,opd,program,kegiatan,anggaran,realisasi
+                2032,belanja,Dinas A,P,K,1000,0
+                2032,hibah,Dinas B,P,K,banyak,0
+                2033,belanja,,P,K,1000,0
+                """;
+        String page = perform(upload(bad.getBytes(StandardCharsets.UTF_8), "rusak.csv"), 422).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("tidak ada yang diimpor", "Jenis &#39;hibah&#39; tidak dikenal", "&#39;banyak&#39; bukan jumlah rupiah",
+                "berbeda dari baris pertama", "Wajib diisi");
+        assertThat(page).contains("<td>3</td>", "<td>anggaran</td>", "<td>4</td>", "<td>opd</td>");
+        assertThat(jdbc.sql("select count(*) from budget_line").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from budget_line where budget_year = 2032").query(Long.class).single()).isEqualTo(4L);
+
+        String header = perform(upload("tahun,opd\n2032,Dinas A\n".getBytes(StandardCharsets.UTF_8), "x.csv"), 422).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(header).contains("Kolom jenis tidak ada", "Kolom anggaran tidak ada");
+        perform(upload(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xff}, "gambar.csv"), 422);
+        perform(multipart("/admin/apbd").with(user(admin)).with(csrf()), 422);
+        assertThat(jdbc.sql("select count(*) from budget_line").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void rupiahAreReadAsPeopleWriteThem() {
+        assertThat(BudgetImport.parseAmount("1.234.567,89")).isEqualByComparingTo("1234567.89");
+        assertThat(BudgetImport.parseAmount("1,234,567.89")).isEqualByComparingTo("1234567.89");
+        assertThat(BudgetImport.parseAmount("Rp 1.000")).isEqualByComparingTo("1000");
+        assertThat(BudgetImport.parseAmount("1000,5")).isEqualByComparingTo("1000.5");
+        assertThat(BudgetImport.parseAmount("2500000")).isEqualByComparingTo(new BigDecimal("2500000"));
+        assertThat(BudgetImport.parseAmount("-15.000")).isEqualByComparingTo("-15000");
+        for (String bad : List.of("banyak", "1.2.3,4,5", "", "1e9", "12.34.5")) assertThat(BudgetImport.parseAmount(bad)).as(bad).isNull();
+    }
+
+    @Test
+    void onlyTheCityAdminImports() throws Exception {
+        long before = jdbc.sql("select count(*) from budget_import").query(Long.class).single();
+        List<Supplier<MockHttpServletRequestBuilder>> requests = new ArrayList<>();
+        requests.add(() -> get("/admin/apbd"));
+        requests.add(() -> post("/admin/apbd"));
+        CityAdminOnly.check(mvc, staff, requests);
+        assertThat(jdbc.sql("select count(*) from budget_import").query(Long.class).single()).isEqualTo(before);
+        assertThat(perform(get("/apbd/1999/sumber.csv"), 404).getStatus()).isEqualTo(404);
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> upload(byte[] content, String name) {
+        return multipart("/admin/apbd").file(new MockMultipartFile("file", name, "text/csv", content)).with(user(admin)).with(csrf());
+    }
+
+    private MockHttpServletResponse perform(AbstractMockHttpServletRequestBuilder<?> request, int status) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+        return response;
+    }
+}
