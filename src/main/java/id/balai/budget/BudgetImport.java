@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports one year of the APBD from a CSV file: columns {@code tahun, jenis, opd, program, kegiatan, anggaran,
@@ -33,10 +36,12 @@ class BudgetImport {
     static final List<String> COLUMNS = List.of("tahun", "jenis", "opd", "program", "kegiatan", "anggaran", "realisasi");
     static final List<String> KINDS = List.of("pendapatan", "belanja", "pembiayaan");
     static final int MAX_LINES = 50_000;
+    static final int MAX_PROBLEMS = 200;
     static final long MAX_BYTES = 10L * 1024 * 1024;
-    private static final Pattern THOUSANDS_DOT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
-    private static final Pattern THOUSANDS_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
-    private static final Pattern PLAIN = Pattern.compile("-?\\d{1,18}(\\.\\d{1,2})?");
+    private static final Pattern ID_GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3}){1,5}(,\\d{1,2})?");
+    private static final Pattern ID_PLAIN = Pattern.compile("\\d{1,18}(,\\d{1,2})?");
+    private static final Pattern EN_GROUPED = Pattern.compile("\\d{1,3}(,\\d{3}){1,5}(\\.\\d{1,2})?");
+    private static final Pattern EN_PLAIN = Pattern.compile("\\d{1,18}\\.\\d{1,2}");
 
     /** A problem at a line (1 = the header) and column (its name; empty for the whole line or file). */
     record Problem(int line, String column, String messageKey, String value) {}
@@ -53,16 +58,21 @@ class BudgetImport {
     private final FileStorage storage;
     private final AdminAudit audit;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    BudgetImport(JdbcClient jdbc, FileStorage storage, AdminAudit audit, Clock clock) {
+    BudgetImport(JdbcClient jdbc, FileStorage storage, AdminAudit audit, Clock clock, PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.storage = storage;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Reads and checks the file; nothing is stored unless every line is right. */
-    @Transactional
+    /**
+     * Reads and checks the file (outside any transaction: a big file holds no connection while it is read);
+     * nothing is stored unless every line is right. Then one transaction replaces the year; the new source file
+     * is deleted again if that transaction rolls back, and the replaced one once it commits.
+     */
     Outcome importFile(byte[] content, String originalName) {
         List<Problem> problems = new ArrayList<>();
         List<Line> lines = read(content, problems);
@@ -74,19 +84,38 @@ class BudgetImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        jdbc.sql("delete from budget_line where budget_year = ?").param(year).update();
-        jdbc.sql("delete from budget_import where budget_year = ?").param(year).update();
         String name = originalName == null || originalName.isBlank() ? "apbd-" + year + ".csv"
                 : originalName.replaceAll("[^A-Za-z0-9._ -]", "_");
-        jdbc.sql("insert into budget_import (budget_year, source_key, source_name, line_count, imported_at) values (?, ?, ?, ?, ?)")
-                .params(year, key, name.length() > 200 ? name.substring(0, 200) : name, lines.size(), Timestamp.from(clock.instant())).update();
-        long importId = jdbc.sql("select id from budget_import where budget_year = ?").param(year).query(Long.class).single();
-        for (Line l : lines) {
-            jdbc.sql("insert into budget_line (import_id, budget_year, kind, agency, programme, activity, planned, realised) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(importId, l.year(), l.kind(), l.agency(), l.programme(), l.activity(), l.planned(), l.realised()).update();
+        return tx.execute(status -> {
+            java.util.Optional<String> replaced = jdbc.sql("select source_key from budget_import where budget_year = ?").param(year)
+                    .query(String.class).optional();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int outcome) {
+                    if (outcome == STATUS_COMMITTED) replaced.ifPresent(BudgetImport.this::deleteQuietly);
+                    else deleteQuietly(key);
+                }
+            });
+            jdbc.sql("delete from budget_line where budget_year = ?").param(year).update();
+            jdbc.sql("delete from budget_import where budget_year = ?").param(year).update();
+            jdbc.sql("insert into budget_import (budget_year, source_key, source_name, line_count, imported_at) values (?, ?, ?, ?, ?)")
+                    .params(year, key, name.length() > 200 ? name.substring(0, 200) : name, lines.size(), Timestamp.from(clock.instant())).update();
+            long importId = jdbc.sql("select id from budget_import where budget_year = ?").param(year).query(Long.class).single();
+            for (Line l : lines) {
+                jdbc.sql("insert into budget_line (import_id, budget_year, kind, agency, programme, activity, planned, realised) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(importId, l.year(), l.kind(), l.agency(), l.programme(), l.activity(), l.planned(), l.realised()).update();
+            }
+            audit.record("budget.imported", String.valueOf(year));
+            return new Imported(year, lines.size());
+        });
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            storage.delete(key);
+        } catch (IOException e) {
+            // nothing points to it any more: a leftover file harms nobody
         }
-        audit.record("budget.imported", String.valueOf(year));
-        return new Imported(year, lines.size());
     }
 
     static List<Line> read(byte[] content, List<Problem> problems) {
@@ -98,7 +127,14 @@ class BudgetImport {
             problems.add(new Problem(0, "", "budget.error.encoding", ""));
             return List.of();
         }
-        List<CsvRows.Row> rows = CsvRows.parse(text);
+        List<CsvRows.Row> rows;
+        try {
+            rows = CsvRows.parse(text);
+        } catch (CsvRows.UnclosedQuote e) {
+            problems.add(new Problem(e.line(), "", "budget.error.quote", String.valueOf(e.line())));
+            return List.of();
+        }
+        boolean indonesian = CsvRows.delimiter(text.startsWith("\uFEFF") ? text.substring(1) : text) == ';';
         if (rows.size() < 2) {
             problems.add(new Problem(0, "", "budget.error.empty", ""));
             return List.of();
@@ -116,6 +152,12 @@ class BudgetImport {
         Integer year = null;
         for (CsvRows.Row row : rows.subList(1, rows.size())) {
             int before = problems.size();
+            // a row with more cells than the header (an unquoted 1.500.000,50 in a comma file) would shift amounts
+            boolean extra = row.cells().size() > header.size() && row.cells().subList(header.size(), row.cells().size()).stream().anyMatch(c -> !c.isBlank());
+            if (extra || row.cells().size() < header.size()) {
+                problems.add(new Problem(row.line(), "", "budget.error.cells", header.size() + "/" + row.cells().size()));
+                continue;
+            }
             String y = cell(row, at.get("tahun"));
             Integer thisYear = null;
             try {
@@ -131,10 +173,13 @@ class BudgetImport {
             String agency = text(row, at.get("opd"), "opd", 200, true, problems);
             String programme = text(row, at.get("program"), "program", 300, false, problems);
             String activity = text(row, at.get("kegiatan"), "kegiatan", 300, false, problems);
-            BigDecimal planned = amount(row, at.get("anggaran"), "anggaran", false, problems);
-            BigDecimal realised = amount(row, at.get("realisasi"), "realisasi", true, problems);
+            BigDecimal planned = amount(row, at.get("anggaran"), "anggaran", false, indonesian, problems);
+            BigDecimal realised = amount(row, at.get("realisasi"), "realisasi", true, indonesian, problems);
             if (problems.size() == before) lines.add(new Line(thisYear, kind, agency, programme, activity, planned, realised));
-            if (problems.size() > 200) break; // enough to fix first
+            if (problems.size() >= MAX_PROBLEMS) { // enough to fix first
+                problems.add(new Problem(row.line(), "", "budget.error.more", String.valueOf(MAX_PROBLEMS)));
+                break;
+            }
         }
         return lines;
     }
@@ -147,32 +192,40 @@ class BudgetImport {
         String v = cell(row, index).strip();
         if (required && v.isEmpty()) problems.add(new Problem(row.line(), column, "budget.error.required", v));
         else if (v.length() > max) problems.add(new Problem(row.line(), column, "budget.error.long", String.valueOf(max)));
+        // the source file is offered for download as it came: it must not carry a spreadsheet formula
+        else if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) problems.add(new Problem(row.line(), column, "budget.error.formula", v));
         return v;
     }
 
-    private static BigDecimal amount(CsvRows.Row row, int index, String column, boolean blankIsZero, List<Problem> problems) {
+    private static BigDecimal amount(CsvRows.Row row, int index, String column, boolean blankIsZero, boolean indonesian, List<Problem> problems) {
         String raw = cell(row, index);
         if (raw.isBlank() && blankIsZero) return BigDecimal.ZERO;
-        BigDecimal value = parseAmount(raw);
+        BigDecimal value = parseAmount(raw, indonesian);
         if (value == null) problems.add(new Problem(row.line(), column, "budget.error.amount", raw.strip()));
         return value;
     }
 
-    /** Rupiah as people write them: 1.234.567,89 or 1,234,567.89 or 1234567.89, with or without "Rp". */
-    static BigDecimal parseAmount(String raw) {
-        String v = raw.strip().replaceAll("(?i)^rp\\.?", "").replace(" ", "").replace("\u00A0", "");
+    /**
+     * Rupiah as people write them, with or without "Rp" and a closing ",-". In a semicolon file (Indonesian
+     * spreadsheets) only the Indonesian form: 1.234.567,89 or 1234567,89. In a comma file also the English
+     * grouped form 1,234,567.89 and a plain 1234567.89; "1,500" there is one thousand five hundred. Grouping is
+     * checked, so 1.23,4 or 12,34.5 are refused rather than guessed.
+     */
+    static BigDecimal parseAmount(String raw, boolean indonesian) {
+        String v = raw.strip().replaceAll("(?i)^rp\\.?", "").replace(" ", "").replace("\u00A0", "").replaceAll(",-$", "");
         boolean negative = v.startsWith("-");
         if (negative) v = v.substring(1);
-        int dot = v.lastIndexOf('.'), comma = v.lastIndexOf(',');
-        if (dot >= 0 && comma >= 0) {
-            v = dot > comma ? v.replace(",", "") : v.replace(".", "").replace(',', '.');
-        } else if (dot >= 0 && THOUSANDS_DOT.matcher(v).matches()) {
-            v = v.replace(".", "");
-        } else if (comma >= 0) {
-            v = THOUSANDS_COMMA.matcher(v).matches() ? v.replace(",", "") : v.replace(',', '.');
+        String plain;
+        if (ID_GROUPED.matcher(v).matches() || ID_PLAIN.matcher(v).matches()) {
+            plain = v.replace(".", "").replace(',', '.');
+        } else if (!indonesian && EN_GROUPED.matcher(v).matches()) {
+            plain = v.replace(",", "");
+        } else if (!indonesian && EN_PLAIN.matcher(v).matches()) {
+            plain = v;
+        } else {
+            return null;
         }
-        if (!PLAIN.matcher(v).matches()) return null;
-        BigDecimal d = new BigDecimal(v);
+        BigDecimal d = new BigDecimal(plain);
         return negative ? d.negate() : d;
     }
 }

@@ -80,11 +80,14 @@ class CkanApiController {
         if (params.containsKey("rows") && (rows == null || rows < 0)) return validation(action, "rows", "Invalid integer");
         if (params.containsKey("start") && (start == null || start < 0)) return validation(action, "start", "Invalid integer");
         String q = params.getOrDefault("q", "").strip().toLowerCase(Locale.ROOT);
-        String organisation = organisationFilter(params.get("fq"));
+        List<String> words = q.isEmpty() || q.equals("*:*") ? List.of() : List.of(q.split("\\s+"));
+        OrganisationFilter organisations = OrganisationFilter.of(params.get("fq"));
         List<Datasets.Dataset> found = datasets.all().stream()
-                .filter(d -> q.isEmpty() || q.equals("*:*") || (d.title() + " " + d.description() + " " + String.join(" ", d.tags()))
-                        .toLowerCase(Locale.ROOT).contains(q))
-                .filter(d -> organisation == null || organisation.equals(organisationName(d.agencyId())))
+                .filter(d -> {
+                    String text = (d.title() + " " + d.description() + " " + String.join(" ", d.tags())).toLowerCase(Locale.ROOT);
+                    return words.stream().allMatch(text::contains); // every word, anywhere, as CKAN's default AND
+                })
+                .filter(d -> organisations.accepts(organisationName(d.agencyId())))
                 .toList();
         List<Object> results = found.stream().skip(start == null ? 0 : start).limit(Math.min(MAX_ROWS, rows == null ? 10 : rows))
                 .map(d -> (Object) pkg(d)).toList();
@@ -97,11 +100,25 @@ class CkanApiController {
         return ok(action, result);
     }
 
-    /** {@code fq=organization:name}, the filter harvesters use; other filters are not understood and ignored. */
-    private static String organisationFilter(String fq) {
-        if (fq == null) return null;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("organization:\"?([a-z0-9_-]+)\"?").matcher(fq);
-        return m.find() ? m.group(1) : null;
+    /**
+     * The {@code organization:} terms of {@code fq}, as harvesters send them: {@code organization:a},
+     * {@code organization:a OR organization:b}, and {@code -organization:x} to leave one out. Other terms are
+     * not understood and ignored.
+     */
+    record OrganisationFilter(java.util.Set<String> included, java.util.Set<String> excluded) {
+
+        static OrganisationFilter of(String fq) {
+            java.util.Set<String> in = new java.util.HashSet<>(), out = new java.util.HashSet<>();
+            if (fq != null) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-|NOT\\s+)?organization:\"?([A-Za-z0-9_-]+)\"?").matcher(fq);
+                while (m.find()) (m.group(1) != null ? out : in).add(m.group(2).toLowerCase(Locale.ROOT));
+            }
+            return new OrganisationFilter(in, out);
+        }
+
+        boolean accepts(String organisation) {
+            return (included.isEmpty() || included.contains(organisation)) && !excluded.contains(organisation);
+        }
     }
 
     /** A dataset as CKAN's package_show gives it. */

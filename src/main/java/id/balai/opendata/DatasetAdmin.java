@@ -20,6 +20,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,6 +129,7 @@ class DatasetAdmin {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        afterCompletion(committed -> { if (!committed) deleteQuietly(key); });
         Instant now = clock.instant();
         jdbc.sql("insert into open_resource (dataset_id, name, format, storage_key, size_bytes, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(dataset.id(), name.strip(), format, key, (long) content.length, Timestamp.from(now)).update();
@@ -144,12 +147,26 @@ class DatasetAdmin {
         jdbc.sql("delete from open_resource where id = ?").param(resourceId).update();
         datasets.touched(dataset.slug(), clock.instant());
         audit.record("dataset.file-removed", dataset.slug() + "#" + resourceId);
-        try {
-            storage.delete(r.get().storageKey());
-        } catch (IOException e) {
-            // the row is gone, so nothing links to the file any more; a leftover file harms nobody
-        }
+        afterCompletion(committed -> { if (committed) deleteQuietly(r.get().storageKey()); });
         return true;
+    }
+
+    /** Files are not in the transaction: they follow its outcome once it is known. */
+    private static void afterCompletion(java.util.function.Consumer<Boolean> action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                action.accept(status == STATUS_COMMITTED);
+            }
+        });
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            storage.delete(key);
+        } catch (IOException e) {
+            // nothing links to the file any more; a leftover file harms nobody
+        }
     }
 
     @Transactional(readOnly = true)

@@ -34,9 +34,8 @@ class Datasets {
     }
 
     private static Dataset row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        long agency = rs.getLong("agency_id");
         return new Dataset(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("description"),
-                rs.wasNull() ? null : agency, rs.getString("licence_id"), rs.getString("frequency"), rs.getString("kode_wilayah"),
+                rs.getObject("agency_id", Long.class), rs.getString("licence_id"), rs.getString("frequency"), rs.getString("kode_wilayah"),
                 List.of(rs.getString("tags").split(",")).stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -58,8 +58,11 @@ class ReportStatisticsFiles {
 
     Files current() {
         Files f = files;
-        if (f == null || f.madeAt().plus(EVERY).isBefore(clock.instant())) f = refresh();
-        return f;
+        if (f != null && !f.madeAt().plus(EVERY).isBefore(clock.instant())) return f;
+        synchronized (this) { // those who waited here get what the first one made
+            f = files;
+            return f != null && !f.madeAt().plus(EVERY).isBefore(clock.instant()) ? f : refresh();
+        }
     }
 
     synchronized Files refresh() {
@@ -75,22 +78,33 @@ class ReportStatisticsFiles {
             String kelurahan = c.kelurahanCode() == null ? "" : kelurahans.getOrDefault(c.kelurahanCode(), c.kelurahanCode());
             csv.append(c.month()).append(',').append(cell.apply(c.categoryCode())).append(',').append(cell.apply(category)).append(',')
                     .append(cell.apply(c.kelurahanCode() == null ? "" : c.kelurahanCode())).append(',').append(cell.apply(kelurahan)).append(',')
-                    .append(c.received()).append(',').append(c.published()).append(',').append(c.resolved()).append("\r\n");
+                    .append(received(c) == null ? "" : received(c)).append(',').append(c.published()).append(',').append(c.resolved()).append("\r\n");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("bulan", c.month().toString());
             row.put("kode_kategori", c.categoryCode());
             row.put("kategori", category);
             row.put("kode_kelurahan", c.kelurahanCode());
             row.put("kelurahan", kelurahan);
-            row.put("diterima", c.received());
+            row.put("diterima", received(c));
             row.put("publik", c.published());
             row.put("selesai", c.resolved());
             json.add(row);
         }
         Instant now = clock.instant();
+        Files before = files;
         Files made = new Files(now, csv.toString().getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(json), counts.size());
         files = made;
-        datasets.touched(DATASET, now);
+        // harvesters fetch a dataset again when it changed: only when it did
+        if (before == null || !java.util.Arrays.equals(before.csv(), made.csv())) datasets.touched(DATASET, now);
         return made;
+    }
+
+    /**
+     * Reports received, or null where that would show one or two reports the public never saw (pending or
+     * rejected) in one kelurahan, category and month: small counts are left out, as statistics offices do.
+     */
+    static Integer received(ReportStatistics.Count c) {
+        int hidden = c.received() - c.published();
+        return hidden > 0 && hidden < 3 ? null : c.received();
     }
 }

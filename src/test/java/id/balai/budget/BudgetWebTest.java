@@ -100,14 +100,41 @@ class BudgetWebTest {
     }
 
     @Test
-    void rupiahAreReadAsPeopleWriteThem() {
-        assertThat(BudgetImport.parseAmount("1.234.567,89")).isEqualByComparingTo("1234567.89");
-        assertThat(BudgetImport.parseAmount("1,234,567.89")).isEqualByComparingTo("1234567.89");
-        assertThat(BudgetImport.parseAmount("Rp 1.000")).isEqualByComparingTo("1000");
-        assertThat(BudgetImport.parseAmount("1000,5")).isEqualByComparingTo("1000.5");
-        assertThat(BudgetImport.parseAmount("2500000")).isEqualByComparingTo(new BigDecimal("2500000"));
-        assertThat(BudgetImport.parseAmount("-15.000")).isEqualByComparingTo("-15000");
-        for (String bad : List.of("banyak", "1.2.3,4,5", "", "1e9", "12.34.5")) assertThat(BudgetImport.parseAmount(bad)).as(bad).isNull();
+    void rupiahAreReadAsPeopleWriteThemAndNothingAmbiguousIsGuessed() {
+        for (boolean semicolons : List.of(true, false)) {
+            assertThat(BudgetImport.parseAmount("1.234.567,89", semicolons)).isEqualByComparingTo("1234567.89");
+            assertThat(BudgetImport.parseAmount("Rp 1.000", semicolons)).isEqualByComparingTo("1000");
+            assertThat(BudgetImport.parseAmount("Rp 1.000,-", semicolons)).isEqualByComparingTo("1000");
+            assertThat(BudgetImport.parseAmount("1000,5", semicolons)).isEqualByComparingTo("1000.5");
+            assertThat(BudgetImport.parseAmount("2500000", semicolons)).isEqualByComparingTo(new BigDecimal("2500000"));
+            assertThat(BudgetImport.parseAmount("-15.000", semicolons)).isEqualByComparingTo("-15000");
+            for (String bad : List.of("banyak", "1.2.3,4,5", "", "1e9", "12.34.5", "1.23,4", "12,34.5", "--5")) {
+                assertThat(BudgetImport.parseAmount(bad, semicolons)).as(bad).isNull();
+            }
+        }
+        // English forms only where the file is not Indonesian (semicolons)
+        assertThat(BudgetImport.parseAmount("1,234,567.89", false)).isEqualByComparingTo("1234567.89");
+        assertThat(BudgetImport.parseAmount("1,500", false)).isEqualByComparingTo("1500");
+        assertThat(BudgetImport.parseAmount("1,500", true)).isNull();
+        assertThat(BudgetImport.parseAmount("1234.5", true)).isNull();
+    }
+
+    @Test
+    void aRowThatDoesNotLineUpWithTheHeaderIsRefusedNotShifted() throws Exception {
+        String shifted = "tahun,jenis,opd,program,kegiatan,anggaran,realisasi\n2034,belanja,Dinas A,P,K,1.500.000,50,0\n";
+        String page = perform(upload(shifted.getBytes(StandardCharsets.UTF_8), "geser.csv"), 422).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Jumlah sel tidak sama dengan baris judul");
+        String unclosed = "tahun,jenis,opd,program,kegiatan,anggaran,realisasi\n2034,belanja,\"Dinas A,P,K,1000,0\n";
+        assertThat(perform(upload(unclosed.getBytes(StandardCharsets.UTF_8), "kutip.csv"), 422).getContentAsString(StandardCharsets.UTF_8))
+                .contains("tidak pernah ditutup");
+        String formula = "tahun,jenis,opd,program,kegiatan,anggaran,realisasi\n2034,belanja,=HYPERLINK(1),P,K,1000,0\n";
+        assertThat(perform(upload(formula.getBytes(StandardCharsets.UTF_8), "rumus.csv"), 422).getContentAsString(StandardCharsets.UTF_8))
+                .contains("rumus spreadsheet");
+        // rows of bare separators below the data, as spreadsheets write them, are no rows
+        String trailing = "tahun;jenis;opd;program;kegiatan;anggaran;realisasi\r2034;belanja;Dinas A;P;K;1.000;0\r;;;;;;\r;;;;;;\r";
+        perform(upload(trailing.getBytes(StandardCharsets.UTF_8), "mac.csv"), 302);
+        assertThat(jdbc.sql("select count(*) from budget_line where budget_year = 2034").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from budget_import where budget_year = 2034 and source_name = 'mac.csv'").query(Long.class).single()).isOne();
     }
 
     @Test
