@@ -6,10 +6,6 @@ import id.balai.platform.storage.FileStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -119,14 +115,12 @@ class BudgetImport {
     }
 
     static List<Line> read(byte[] content, List<Problem> problems) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
+        java.util.Optional<String> decoded = id.balai.platform.Utf8.strict(content);
+        if (decoded.isEmpty()) {
             problems.add(new Problem(0, "", "budget.error.encoding", ""));
             return List.of();
         }
+        String text = decoded.get();
         List<CsvRows.Row> rows;
         try {
             rows = CsvRows.parse(text);

@@ -54,7 +54,7 @@ class CkanApiController {
         return switch (action) {
             case "package_list" -> {
                 int limit = number(params, "limit", MAX_ROWS), offset = number(params, "offset", 0);
-                yield ok(action, datasets.all().stream().skip(offset).limit(limit).map(Datasets.Dataset::slug).toList());
+                yield ok(action, datasets.all().stream().map(Datasets.Dataset::slug).sorted().skip(offset).limit(limit).toList());
             }
             case "package_show" -> {
                 String id = params.getOrDefault("id", params.getOrDefault("name_or_id", ""));

@@ -5,10 +5,6 @@ import id.balai.platform.FieldProblem;
 import id.balai.platform.storage.FileStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,13 +92,9 @@ class DatasetAdmin {
     /** The format the content really is (CSV or JSON), or empty when it is neither. */
     static Optional<String> formatOf(byte[] content) {
         if (content.length == 0) return Optional.empty();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
+        Optional<String> decoded = id.balai.platform.Utf8.strict(content);
+        if (decoded.isEmpty()) return Optional.empty();
+        String text = decoded.get();
         if (text.indexOf('\0') >= 0) return Optional.empty();
         String start = text.stripLeading();
         if (start.startsWith("[") || start.startsWith("{")) {

@@ -139,6 +139,8 @@ class OpenDataTest {
         assertThat(id.balai.platform.CsvCells.cell("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
         assertThat(id.balai.platform.CsvCells.cell("Jl. A, No. 1")).isEqualTo("\"Jl. A, No. 1\"");
         assertThat(id.balai.platform.CsvCells.cell("Banjir")).isEqualTo("Banjir");
+        assertThat(id.balai.platform.CsvCells.cell("  =1+1")).isEqualTo("'  =1+1");
+        assertThat(id.balai.platform.CsvCells.cell("a;b")).isEqualTo("\"a;b\"");
     }
 
     private long count(String where) {
