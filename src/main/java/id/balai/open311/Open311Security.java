@@ -5,8 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,10 +17,6 @@ class Open311Security {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 300)
     SecurityFilterChain open311FilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(Open311Controller.BASE + "/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
+        return id.balai.platform.web.StatelessApi.chain(http, Open311Controller.BASE + "/**");
     }
 }

@@ -49,40 +49,77 @@ class CkanApiController {
         this.messages = messages;
     }
 
+    /** The catalogue as read once for one answer: its datasets and how many each organisation publishes. */
+    private record Catalogue(List<Datasets.Dataset> all, Map<String, Long> counts) {}
+
+    private Catalogue catalogue() {
+        List<Datasets.Dataset> all = datasets.all();
+        Map<String, Long> counts = all.stream().collect(java.util.stream.Collectors.groupingBy(d -> organisationName(d.agencyId()),
+                java.util.stream.Collectors.counting()));
+        return new Catalogue(all, counts);
+    }
+
+    /** CKAN clients (ckanapi among them) also POST their calls, with a JSON body or a form: the same read-only answers. */
+    @org.springframework.web.bind.annotation.PostMapping(BASE + "{action}")
+    ResponseEntity<Map<String, Object>> post(@PathVariable String action, @RequestParam Map<String, String> params,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) String body) {
+        Map<String, String> all = new LinkedHashMap<>(params);
+        if (body != null && body.strip().startsWith("{")) {
+            try {
+                tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+                for (var e : json.properties()) all.putIfAbsent(e.getKey(), e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString());
+            } catch (tools.jackson.core.JacksonException e) {
+                return error(action, 400, "Bad request", "Could not read the JSON body");
+            }
+        }
+        return action(action, all);
+    }
+
     @GetMapping(BASE + "{action}")
     ResponseEntity<Map<String, Object>> action(@PathVariable String action, @RequestParam Map<String, String> params) {
+        Catalogue catalogue = catalogue();
         return switch (action) {
             case "package_list" -> {
                 int limit = number(params, "limit", MAX_ROWS), offset = number(params, "offset", 0);
-                yield ok(action, datasets.all().stream().map(Datasets.Dataset::slug).sorted().skip(offset).limit(limit).toList());
+                yield ok(action, catalogue.all().stream().map(Datasets.Dataset::slug).sorted().skip(offset).limit(limit).toList());
             }
             case "package_show" -> {
-                String id = params.getOrDefault("id", params.getOrDefault("name_or_id", ""));
-                yield datasets.bySlug(id.strip()).<ResponseEntity<Map<String, Object>>>map(d -> ok(action, pkg(d)))
+                String id = params.getOrDefault("id", params.getOrDefault("name_or_id", "")).strip();
+                yield catalogue.all().stream().filter(d -> d.slug().equals(id)).findFirst()
+                        .<ResponseEntity<Map<String, Object>>>map(d -> ok(action, pkg(d, catalogue)))
                         .orElseGet(() -> error(action, 404, "Not Found Error", "Not found"));
             }
-            case "package_search" -> search(action, params);
-            case "organization_list" -> ok(action, organisations(params));
+            case "package_search" -> search(action, params, catalogue);
+            case "organization_list" -> ok(action, organisations(params, catalogue));
             case "organization_show" -> {
                 String id = params.getOrDefault("id", "").strip();
-                yield organisations(Map.of("all_fields", "true")).stream().map(o -> (Map<?, ?>) o).filter(o -> id.equals(o.get("name")))
+                yield organisations(Map.of("all_fields", "true"), catalogue).stream().map(o -> (Map<?, ?>) o).filter(o -> id.equals(o.get("name")))
                         .findFirst().<ResponseEntity<Map<String, Object>>>map(o -> ok(action, o))
                         .orElseGet(() -> error(action, 404, "Not Found Error", "Not found"));
             }
+            case "help_show" -> ok(action, HELP.getOrDefault(params.getOrDefault("name", ""), "Balai answers package_list, package_show, "
+                    + "package_search, organization_list, organization_show and status_show, read only."));
             case "status_show" -> ok(action, Map.of("site_title", "Balai", "site_url", properties.publicBaseUrl(), "ckan_version", "2.10.0",
                     "extensions", List.of(), "locale_default", "id"));
             default -> error(action, 400, "Bad request - Action name not known", "Action name not known: " + action);
         };
     }
 
-    private ResponseEntity<Map<String, Object>> search(String action, Map<String, String> params) {
+    private static final Map<String, String> HELP = Map.of(
+            "package_list", "The names of every dataset. Parameters: limit, offset.",
+            "package_show", "One dataset with its resources. Parameter: id (its name).",
+            "package_search", "Datasets whose title, description or tags hold every word of q; fq understands organization:x, OR and -organization:x; rows (at most 1000), start.",
+            "organization_list", "The publishing organisations: the agencies (OPD) and pemerintah-daerah. Parameter: all_fields.",
+            "organization_show", "One organisation. Parameter: id (its name).");
+
+    private ResponseEntity<Map<String, Object>> search(String action, Map<String, String> params, Catalogue catalogue) {
         Integer rows = parse(params.get("rows")), start = parse(params.get("start"));
         if (params.containsKey("rows") && (rows == null || rows < 0)) return validation(action, "rows", "Invalid integer");
         if (params.containsKey("start") && (start == null || start < 0)) return validation(action, "start", "Invalid integer");
         String q = params.getOrDefault("q", "").strip().toLowerCase(Locale.ROOT);
         List<String> words = q.isEmpty() || q.equals("*:*") ? List.of() : List.of(q.split("\\s+"));
         OrganisationFilter organisations = OrganisationFilter.of(params.get("fq"));
-        List<Datasets.Dataset> found = datasets.all().stream()
+        List<Datasets.Dataset> found = catalogue.all().stream()
                 .filter(d -> {
                     String text = (d.title() + " " + d.description() + " " + String.join(" ", d.tags())).toLowerCase(Locale.ROOT);
                     return words.stream().allMatch(text::contains); // every word, anywhere, as CKAN's default AND
@@ -90,7 +127,7 @@ class CkanApiController {
                 .filter(d -> organisations.accepts(organisationName(d.agencyId())))
                 .toList();
         List<Object> results = found.stream().skip(start == null ? 0 : start).limit(Math.min(MAX_ROWS, rows == null ? 10 : rows))
-                .map(d -> (Object) pkg(d)).toList();
+                .map(d -> (Object) pkg(d, catalogue)).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("count", found.size());
         result.put("results", results);
@@ -122,7 +159,7 @@ class CkanApiController {
     }
 
     /** A dataset as CKAN's package_show gives it. */
-    Map<String, Object> pkg(Datasets.Dataset d) {
+    private Map<String, Object> pkg(Datasets.Dataset d, Catalogue catalogue) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", d.slug());
         p.put("name", d.slug());
@@ -137,11 +174,12 @@ class CkanApiController {
         p.put("url", properties.publicBaseUrl() + OpenDataController.PAGE + "/" + d.slug());
         p.put("version", null);
         p.put("author", null);
-        p.put("maintainer", organisation(d.agencyId()).get("title"));
+        Map<String, Object> organisation = organisation(d.agencyId(), catalogue);
+        p.put("maintainer", organisation.get("title"));
         p.put("metadata_created", ckanTime(d.createdAt()));
         p.put("metadata_modified", ckanTime(d.updatedAt()));
         p.put("owner_org", organisationName(d.agencyId()));
-        p.put("organization", organisation(d.agencyId()));
+        p.put("organization", organisation);
         List<Map<String, Object>> tags = d.tags().stream().map(t -> Map.<String, Object>of("name", t, "display_name", t, "state", "active")).toList();
         p.put("tags", tags);
         p.put("num_tags", tags.size());
@@ -195,19 +233,19 @@ class CkanApiController {
         return list;
     }
 
-    private List<Object> organisations(Map<String, String> params) {
+    private List<Object> organisations(Map<String, String> params, Catalogue catalogue) {
         boolean all = "true".equalsIgnoreCase(params.get("all_fields"));
         List<Object> list = new ArrayList<>();
-        list.add(all ? organisation(null) : CITY_ORGANISATION);
-        for (Agency a : regions.agencies()) list.add(all ? organisation(a.id()) : organisationName(a.id()));
+        list.add(all ? organisation(null, catalogue) : CITY_ORGANISATION);
+        for (Agency a : regions.agencies()) list.add(all ? organisation(a.id(), catalogue) : organisationName(a.id()));
         return list;
     }
 
-    private Map<String, Object> organisation(Long agencyId) {
+    private Map<String, Object> organisation(Long agencyId, Catalogue catalogue) {
         Optional<Agency> agency = agencyId == null ? Optional.empty() : regions.agency(agencyId);
         String title = agency.map(Agency::name).orElseGet(() -> messages.getMessage("opendata.city", null, Locale.forLanguageTag("id")));
         String name = organisationName(agencyId);
-        long count = datasets.all().stream().filter(d -> name.equals(organisationName(d.agencyId()))).count();
+        long count = catalogue.counts().getOrDefault(name, 0L);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", name);
         o.put("name", name);

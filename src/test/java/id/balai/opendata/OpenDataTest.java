@@ -74,6 +74,21 @@ class OpenDataTest {
     }
 
     @Test
+    void ckanClientsMayPostTheirCallsAsCkanapiDoes() throws Exception {
+        MockHttpServletResponse json = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/3/action/package_show")
+                .contentType("application/json").content("{\"id\": \"statistik-aduan\"}")).andReturn().getResponse();
+        assertThat(json.getStatus()).as("no CSRF token, no session: %s", json.getContentAsString()).isEqualTo(200);
+        assertThat(JSON.readTree(json.getContentAsByteArray()).get("result").get("name").asString()).isEqualTo("statistik-aduan");
+        assertThat(json.getCookie("JSESSIONID")).isNull();
+        MockHttpServletResponse form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/3/action/package_search")
+                .param("q", "warga")).andReturn().getResponse();
+        assertThat(JSON.readTree(form.getContentAsByteArray()).get("result").get("count").asInt()).isPositive();
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/3/action/package_show")
+                .contentType("application/json").content("{rusak")).andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(ckan("help_show?name=package_search", 200).get("result").asString()).contains("fq");
+    }
+
+    @Test
     void mistakesGetCkansErrorsWithNothingElse() throws Exception {
         JsonNode missing = ckan("package_show?id=tidak-ada", 404);
         assertThat(missing.get("success").asBoolean()).isFalse();
