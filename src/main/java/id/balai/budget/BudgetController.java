@@ -79,7 +79,7 @@ class BudgetController {
         return "budget/budget";
     }
 
-    @GetMapping("/apbd/{year}/sumber.csv")
+    @GetMapping({"/apbd/{year}/sumber", "/apbd/{year}/sumber.csv"})
     ResponseEntity<byte[]> source(@PathVariable int year) throws IOException {
         record Source(String key, String name) {}
         Source s = jdbc.sql("select source_key, source_name from budget_import where budget_year = ?").param(year)
@@ -89,7 +89,9 @@ class BudgetController {
         try (var in = storage.open(s.key())) {
             content = in.readAllBytes();
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        MediaType type = s.key().endsWith(".xlsx") ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + s.name().replace("\"", "") + "\"")
                 .header("X-Content-Type-Options", "nosniff").body(content);
     }

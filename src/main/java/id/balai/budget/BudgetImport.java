@@ -76,11 +76,11 @@ class BudgetImport {
         int year = lines.get(0).year();
         String key;
         try {
-            key = storage.store("budget", content, "csv");
+            key = storage.store("budget", content, isXlsx(content) ? "xlsx" : "csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String name = originalName == null || originalName.isBlank() ? "apbd-" + year + ".csv"
+        String name = originalName == null || originalName.isBlank() ? "apbd-" + year + (isXlsx(content) ? ".xlsx" : ".csv")
                 : originalName.replaceAll("[^A-Za-z0-9._ -]", "_");
         return tx.execute(status -> {
             java.util.Optional<String> replaced = jdbc.sql("select source_key from budget_import where budget_year = ?").param(year)
@@ -115,20 +115,32 @@ class BudgetImport {
     }
 
     static List<Line> read(byte[] content, List<Problem> problems) {
-        java.util.Optional<String> decoded = id.balai.platform.Utf8.strict(content);
-        if (decoded.isEmpty()) {
-            problems.add(new Problem(0, "", "budget.error.encoding", ""));
-            return List.of();
-        }
-        String text = decoded.get();
         List<CsvRows.Row> rows;
-        try {
-            rows = CsvRows.parse(text);
-        } catch (CsvRows.UnclosedQuote e) {
-            problems.add(new Problem(e.line(), "", "budget.error.quote", String.valueOf(e.line())));
-            return List.of();
+        boolean indonesian;
+        boolean xlsx = isXlsx(content);
+        if (xlsx) {
+            try {
+                rows = xlsxRows(content);
+            } catch (IOException | RuntimeException e) {
+                problems.add(new Problem(0, "", "budget.error.xlsx", ""));
+                return List.of();
+            }
+            indonesian = false; // numbers come as numbers; text cells in either form are read by their grouping
+        } else {
+            java.util.Optional<String> decoded = id.balai.platform.Utf8.strict(content);
+            if (decoded.isEmpty()) {
+                problems.add(new Problem(0, "", "budget.error.encoding", ""));
+                return List.of();
+            }
+            String text = decoded.get();
+            try {
+                rows = CsvRows.parse(text);
+            } catch (CsvRows.UnclosedQuote e) {
+                problems.add(new Problem(e.line(), "", "budget.error.quote", String.valueOf(e.line())));
+                return List.of();
+            }
+            indonesian = CsvRows.delimiter(text.startsWith("\uFEFF") ? text.substring(1) : text) == ';';
         }
-        boolean indonesian = CsvRows.delimiter(text.startsWith("\uFEFF") ? text.substring(1) : text) == ';';
         if (rows.size() < 2) {
             problems.add(new Problem(0, "", "budget.error.empty", ""));
             return List.of();
@@ -148,7 +160,8 @@ class BudgetImport {
             int before = problems.size();
             // a row with more cells than the header (an unquoted 1.500.000,50 in a comma file) would shift amounts
             boolean extra = row.cells().size() > header.size() && row.cells().subList(header.size(), row.cells().size()).stream().anyMatch(c -> !c.isBlank());
-            if (extra || row.cells().size() < header.size()) {
+            // a sheet leaves empty cells at the end of a row out; a CSV line with too few separators is broken
+            if (extra || !xlsx && row.cells().size() < header.size()) {
                 problems.add(new Problem(row.line(), "", "budget.error.cells", header.size() + "/" + row.cells().size()));
                 continue;
             }
@@ -176,6 +189,39 @@ class BudgetImport {
             }
         }
         return lines;
+    }
+
+    /** An XLSX file is a ZIP archive: it starts with PK\\3\\4. */
+    static boolean isXlsx(byte[] content) {
+        return content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    }
+
+    /**
+     * The first sheet's rows as text cells, with their row numbers: numbers are written plainly (whole ones
+     * without decimals, others with two), so that the checks are the same as for CSV.
+     */
+    static List<CsvRows.Row> xlsxRows(byte[] content) throws IOException {
+        List<CsvRows.Row> rows = new ArrayList<>();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(content));
+                java.util.stream.Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
+            java.util.Iterator<org.dhatim.fastexcel.reader.Row> it = sheet.iterator();
+            while (it.hasNext() && rows.size() <= MAX_LINES + 1) {
+                org.dhatim.fastexcel.reader.Row row = it.next();
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < Math.min(row.getCellCount(), 50); i++) {
+                    org.dhatim.fastexcel.reader.Cell c = row.getCell(i);
+                    if (c == null) cells.add("");
+                    else if (c.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+                        BigDecimal n = c.asNumber();
+                        cells.add(n.stripTrailingZeros().scale() <= 0 ? n.toBigInteger().toString() : n.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+                    } else cells.add(c.getText() == null ? "" : c.getText());
+                }
+                while (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) cells.remove(cells.size() - 1);
+                if (!cells.isEmpty()) rows.add(new CsvRows.Row(row.getRowNum(), List.copyOf(cells)));
+            }
+        }
+        return rows;
     }
 
     private static String cell(CsvRows.Row row, int index) {

@@ -34,7 +34,7 @@ sealed interface Open311Document {
     record Items(String element, String item, List<?> entries) implements Open311Document {}
 
     JsonMapper JSON = JsonMapper.builder().build();
-    XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory(); // the JDK's own writer, whatever other StAX libraries are on the class path
 
     default byte[] json() {
         return JSON.writeValueAsBytes(plain(this));

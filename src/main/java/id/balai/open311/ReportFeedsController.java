@@ -51,7 +51,7 @@ class ReportFeedsController {
      */
     static final int PARALLEL_EXPORTS = 2;
     final java.util.concurrent.Semaphore exports = new java.util.concurrent.Semaphore(PARALLEL_EXPORTS);
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory(); // the JDK's own writer, as Open311Document
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PublicReportQuery query;

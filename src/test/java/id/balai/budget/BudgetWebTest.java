@@ -100,6 +100,46 @@ class BudgetWebTest {
     }
 
     @Test
+    void anXlsxSheetIsReadLikeTheCsvWithNumbersAsNumbersAndErrorsByRowAndColumn() throws Exception {
+        byte[] good = xlsx(new Object[][] {
+                {"Tahun", "Jenis", "OPD", "Program", "Kegiatan", "Anggaran", "Realisasi"},
+                {2035, "belanja", "Dinas Pendidikan", "Sekolah", "Rehab sekolah", 750000000, 300000000.5},
+                {2035, "pendapatan", "Badan Pendapatan Daerah", "Pajak", "PBB", "1.000.000.000", null}});
+        perform(upload(good, "apbd-2035.xlsx"), 302);
+        String page = perform(get("/apbd").param("tahun", "2035"), 200).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Dinas Pendidikan", "Rp 750.000.000", "Rp 300.000.001", "Rp 1.000.000.000");
+        MockHttpServletResponse source = perform(get("/apbd/2035/sumber"), 200);
+        assertThat(source.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(source.getContentAsByteArray()).isEqualTo(good);
+
+        byte[] bad = xlsx(new Object[][] {
+                {"tahun", "jenis", "opd", "program", "kegiatan", "anggaran", "realisasi"},
+                {2035, "belanja", "Dinas A", "P", "K", 1000, 0},
+                {2035, "belanja", "Dinas B", "P", "K", "seribu", 0}});
+        String refused = perform(upload(bad, "salah.xlsx"), 422).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("<td>3</td>", "<td>anggaran</td>", "&#39;seribu&#39; bukan jumlah rupiah");
+        assertThat(jdbc.sql("select count(*) from budget_line where budget_year = 2035").query(Long.class).single()).isEqualTo(2L);
+        byte[] broken = java.util.Arrays.copyOf(good, good.length / 2);
+        assertThat(perform(upload(broken, "rusak.xlsx"), 422).getContentAsString(StandardCharsets.UTF_8)).contains("XLSX tidak dapat dibaca");
+    }
+
+    /** An XLSX file of these rows (numbers stay numbers, null is an empty cell), as a spreadsheet saves it. */
+    static byte[] xlsx(Object[][] rows) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Balai test", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("APBD");
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                Object v = rows[r][c];
+                if (v instanceof Number n) sheet.value(r, c, n);
+                else if (v != null) sheet.value(r, c, v.toString());
+            }
+        }
+        workbook.finish();
+        return out.toByteArray();
+    }
+
+    @Test
     void rupiahAreReadAsPeopleWriteThemAndNothingAmbiguousIsGuessed() {
         for (boolean semicolons : List.of(true, false)) {
             assertThat(BudgetImport.parseAmount("1.234.567,89", semicolons)).isEqualByComparingTo("1234567.89");
