@@ -2,6 +2,7 @@ package id.balai.budget;
 
 import id.balai.platform.FieldProblem;
 import id.balai.platform.storage.FileStorage;
+import id.balai.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,11 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,41 +35,28 @@ class BudgetController {
     static final int CHART_BARS = 15;
     static final int CHART_WIDTH = 600;
 
-    /** One OPD's expenditure; {@code percent} realised of plan. */
-    record AgencyTotal(String agency, BigDecimal planned, BigDecimal realised, int percent) {}
-
     /** A bar of the chart, in SVG units. */
     record Bar(String label, int y, int plannedWidth, int realisedWidth, String amount) {}
 
-    record Totals(String kind, BigDecimal planned, BigDecimal realised, int percent) {}
-
-    private final JdbcClient jdbc;
+    private final BudgetFigures figures;
     private final BudgetImport importer;
     private final FileStorage storage;
 
-    BudgetController(JdbcClient jdbc, BudgetImport importer, FileStorage storage) {
-        this.jdbc = jdbc;
+    BudgetController(BudgetFigures figures, BudgetImport importer, FileStorage storage) {
+        this.figures = figures;
         this.importer = importer;
         this.storage = storage;
     }
 
     @GetMapping("/apbd")
     String budget(@RequestParam(name = "tahun", required = false) Integer year, Model model) {
-        List<Integer> years = jdbc.sql("select budget_year from budget_import order by budget_year desc").query(Integer.class).list();
+        List<Integer> years = figures.years();
         model.addAttribute("years", years);
         if (years.isEmpty()) return "budget/budget";
         int chosen = year != null && years.contains(year) ? year : years.get(0);
         model.addAttribute("year", chosen);
-        model.addAttribute("totals", jdbc.sql("""
-                select kind, sum(planned) as planned, sum(realised) as realised from budget_line where budget_year = ?
-                group by kind order by kind desc""").param(chosen)
-                .query((rs, n) -> new Totals(rs.getString("kind"), rs.getBigDecimal("planned"), rs.getBigDecimal("realised"),
-                        percent(rs.getBigDecimal("realised"), rs.getBigDecimal("planned")))).list());
-        List<AgencyTotal> agencies = jdbc.sql("""
-                select agency, sum(planned) as planned, sum(realised) as realised from budget_line where budget_year = ? and kind = 'belanja'
-                group by agency order by sum(planned) desc, agency""").param(chosen)
-                .query((rs, n) -> new AgencyTotal(rs.getString("agency"), rs.getBigDecimal("planned"), rs.getBigDecimal("realised"),
-                        percent(rs.getBigDecimal("realised"), rs.getBigDecimal("planned")))).list();
+        model.addAttribute("totals", figures.totals(chosen));
+        List<BudgetFigures.AgencyTotal> agencies = figures.expenditureByAgency(chosen);
         model.addAttribute("agencies", agencies);
         model.addAttribute("bars", bars(agencies));
         model.addAttribute("chartHeight", Math.max(1, Math.min(CHART_BARS, agencies.size())) * 34 + 10);
@@ -81,25 +66,17 @@ class BudgetController {
 
     @GetMapping({"/apbd/{year}/sumber", "/apbd/{year}/sumber.csv"})
     ResponseEntity<byte[]> source(@PathVariable int year) throws IOException {
-        record Source(String key, String name) {}
-        Source s = jdbc.sql("select source_key, source_name from budget_import where budget_year = ?").param(year)
-                .query((rs, n) -> new Source(rs.getString(1), rs.getString(2))).optional()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        BudgetFigures.Source s = figures.source(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         byte[] content;
         try (var in = storage.open(s.key())) {
             content = in.readAllBytes();
         }
-        MediaType type = s.key().endsWith(".xlsx") ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + s.name().replace("\"", "") + "\"")
-                .header("X-Content-Type-Options", "nosniff").body(content);
+        return Downloads.attachment(s.key().endsWith(".xlsx") ? Downloads.XLSX : Downloads.CSV, s.name()).body(content);
     }
 
     @GetMapping("/admin/apbd")
     String admin(Model model) {
-        model.addAttribute("imports", jdbc.sql("select budget_year, source_name, line_count, imported_at from budget_import order by budget_year desc")
-                .query().listOfRows());
+        model.addAttribute("imports", figures.imports());
         model.addAttribute("problems", List.of());
         model.addAttribute("lineProblems", List.of());
         return "budget/admin";
@@ -132,19 +109,14 @@ class BudgetController {
         return "redirect:/admin/apbd";
     }
 
-    static int percent(BigDecimal part, BigDecimal whole) {
-        if (whole == null || whole.signum() == 0) return 0;
-        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 0, RoundingMode.HALF_UP).intValue();
-    }
-
-    static List<Bar> bars(List<AgencyTotal> agencies) {
-        List<AgencyTotal> top = agencies.subList(0, Math.min(CHART_BARS, agencies.size()));
+    static List<Bar> bars(List<BudgetFigures.AgencyTotal> agencies) {
+        List<BudgetFigures.AgencyTotal> top = agencies.subList(0, Math.min(CHART_BARS, agencies.size()));
         BigDecimal max = top.stream().map(a -> a.planned().max(a.realised())).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         if (max.signum() <= 0) max = BigDecimal.ONE;
         List<Bar> bars = new ArrayList<>();
         Money money = new Money();
         for (int i = 0; i < top.size(); i++) {
-            AgencyTotal a = top.get(i);
+            BudgetFigures.AgencyTotal a = top.get(i);
             bars.add(new Bar(a.agency().length() > 40 ? a.agency().substring(0, 39) + "…" : a.agency(), i * 34 + 5,
                     width(a.planned(), max), width(a.realised(), max), money.format(a.planned())));
         }

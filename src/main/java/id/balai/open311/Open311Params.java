@@ -62,6 +62,12 @@ final class Open311Params {
         return items;
     }
 
+    /** A service_request_id as people type it: any case, with or without its dash. */
+    static String trackingCode(String code) {
+        String c = code.strip().toUpperCase(java.util.Locale.ROOT);
+        return c.length() == 8 && c.indexOf('-') < 0 ? c.substring(0, 4) + "-" + c.substring(4) : c;
+    }
+
     static boolean blank(String value) {
         return value == null || value.isBlank();
     }

@@ -152,9 +152,9 @@ class Open311RequestsController {
     ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format,
             @RequestParam(name = "extensions", required = false) String extensions) {
         Open311Format f = Open311Format.of(format);
-        List<PublicReport> found = query.find(new Criteria(Set.of(id.toUpperCase(Locale.ROOT)), Set.of(), null, null, Set.of()), 0, 1);
-        if (found.isEmpty()) throw new Open311Exception(f, 404, "open311.error.request.unknown", id);
-        return f.answer(new Items("service_requests", "request", requests(found, "true".equalsIgnoreCase(extensions))));
+        PublicReport found = query.published(Open311Params.trackingCode(id))
+                .orElseThrow(() -> new Open311Exception(f, 404, "open311.error.request.unknown", id));
+        return f.answer(new Items("service_requests", "request", requests(List.of(found), "true".equalsIgnoreCase(extensions))));
     }
 
     private Fields request(PublicReport r) {

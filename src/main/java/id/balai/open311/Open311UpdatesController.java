@@ -82,9 +82,9 @@ class Open311UpdatesController {
         if (at != null) Open311Params.time(f, "updated_datetime", at); // checked; the line is dated when Balai records it
         if (description != null && description.length() > 4000) throw new Open311Exception(f, 400, "open311.error.description.long");
 
-        String trackingCode = trackingCode(code);
+        String trackingCode = Open311Params.trackingCode(code);
         Optional<PartnerRecords.Filed> filed = records.filer(trackingCode).filter(r -> r.partnerId() == partner.id());
-        boolean visible = filed.isPresent() || !query.find(new PublicReportQuery.Criteria(Set.of(trackingCode), Set.of(), null, null, Set.of()), 0, 1).isEmpty();
+        boolean visible = filed.isPresent() || query.published(trackingCode).isPresent();
         if (!visible) throw new Open311Exception(f, 404, "open311.error.request.unknown", code);
 
         // FixMyStreet sends its idea of the report's state with every update, from any of its users: only an
@@ -106,12 +106,6 @@ class Open311UpdatesController {
                 .orElseGet(() -> records.update(partner.id(), partnerUpdateId).orElseThrow())));
         return f.answer(new Items("service_request_updates", "request_update",
                 List.of(Fields.of("request_update").put("update_id", String.valueOf(updateId)))));
-    }
-
-    /** A tracking code as people type it: any case, with or without its dash. */
-    static String trackingCode(String code) {
-        String c = code.strip().toUpperCase(Locale.ROOT);
-        return c.length() == 8 && c.indexOf('-') < 0 ? c.substring(0, 4) + "-" + c.substring(4) : c;
     }
 
     @GetMapping(BASE + "/servicerequestupdates.{format}")

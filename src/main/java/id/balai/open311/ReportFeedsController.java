@@ -1,5 +1,7 @@
 package id.balai.open311;
 
+import static id.balai.platform.CsvCells.cell;
+
 import id.balai.organisation.Region;
 import id.balai.organisation.Regions;
 import id.balai.platform.BalaiProperties;
@@ -246,10 +248,6 @@ class ReportFeedsController {
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write(messages.getMessage(key, new Object[] {value}, LocaleContextHolder.getLocale()));
         return null;
-    }
-
-    static String cell(String value) {
-        return id.balai.platform.CsvCells.cell(value);
     }
 
     private String title(String category, String kelurahan) {

@@ -33,17 +33,14 @@ class CkanApiController {
     private static final int MAX_ROWS = 1000;
 
     private final Datasets datasets;
-    private final ReportStatisticsFiles statistics;
     private final Regions regions;
     private final BalaiProperties properties;
     private final MessageSource messages;
-    private final DatasetAdmin admin;
+    private final DatasetFiles files;
 
-    CkanApiController(Datasets datasets, ReportStatisticsFiles statistics, Regions regions, BalaiProperties properties, MessageSource messages,
-            DatasetAdmin admin) {
-        this.admin = admin;
+    CkanApiController(Datasets datasets, Regions regions, BalaiProperties properties, MessageSource messages, DatasetFiles files) {
+        this.files = files;
         this.datasets = datasets;
-        this.statistics = statistics;
         this.regions = regions;
         this.properties = properties;
         this.messages = messages;
@@ -196,37 +193,19 @@ class CkanApiController {
 
     private List<Map<String, Object>> resources(Datasets.Dataset d) {
         List<Map<String, Object>> list = new ArrayList<>();
-        int position = 0;
-        for (String format : d.slug().equals(ReportStatisticsFiles.DATASET) ? List.of("CSV", "JSON") : List.<String>of()) {
-            Instant made = statistics.current().madeAt();
+        for (DatasetFiles.DatasetFile f : files.of(d)) {
             Map<String, Object> r = new LinkedHashMap<>();
-            String file = ReportStatisticsFiles.FILE + "." + format.toLowerCase(Locale.ROOT);
-            r.put("id", d.slug() + "-" + file.replace('.', '-'));
+            r.put("id", f.id());
             r.put("package_id", d.slug());
-            r.put("name", messages.getMessage("opendata.statistics.file", new Object[] {format}, Locale.forLanguageTag("id")));
-            r.put("description", messages.getMessage("opendata.statistics.file.description", null, Locale.forLanguageTag("id")));
-            r.put("format", format);
-            r.put("mimetype", format.equals("CSV") ? "text/csv" : "application/json");
-            r.put("url", properties.publicBaseUrl() + OpenDataController.PAGE + "/" + d.slug() + "/" + file);
-            r.put("created", ckanTime(d.createdAt()));
-            r.put("last_modified", ckanTime(made));
-            r.put("position", position++);
-            r.put("state", "active");
-            list.add(r);
-        }
-        for (DatasetAdmin.Resource u : admin.resources(d.id())) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", d.slug() + "-" + u.id());
-            r.put("package_id", d.slug());
-            r.put("name", u.name());
-            r.put("description", "");
-            r.put("format", u.format());
-            r.put("mimetype", u.format().equals("CSV") ? "text/csv" : "application/json");
-            r.put("url", properties.publicBaseUrl() + OpenDataController.PAGE + "/" + d.slug() + "/berkas/" + u.id());
-            r.put("size", u.sizeBytes());
-            r.put("created", ckanTime(u.createdAt()));
-            r.put("last_modified", ckanTime(u.createdAt()));
-            r.put("position", position++);
+            r.put("name", f.name());
+            r.put("description", f.description());
+            r.put("format", f.format());
+            r.put("mimetype", f.mimeType());
+            r.put("url", properties.publicBaseUrl() + f.path());
+            if (f.size() != null) r.put("size", f.size());
+            r.put("created", ckanTime(f.created()));
+            r.put("last_modified", ckanTime(f.modified()));
+            r.put("position", list.size());
             r.put("state", "active");
             list.add(r);
         }

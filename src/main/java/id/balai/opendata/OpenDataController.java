@@ -4,8 +4,8 @@ import id.balai.organisation.Agency;
 import id.balai.organisation.Regions;
 import java.util.Optional;
 import id.balai.platform.storage.FileStorage;
+import id.balai.platform.web.Downloads;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +26,11 @@ class OpenDataController {
     private final Regions regions;
     private final DatasetAdmin admin;
     private final FileStorage storage;
+    private final DatasetFiles files;
 
-    OpenDataController(Datasets datasets, ReportStatisticsFiles statistics, Regions regions, DatasetAdmin admin, FileStorage storage) {
+    OpenDataController(Datasets datasets, ReportStatisticsFiles statistics, Regions regions, DatasetAdmin admin, FileStorage storage,
+            DatasetFiles files) {
+        this.files = files;
         this.datasets = datasets;
         this.statistics = statistics;
         this.regions = regions;
@@ -47,11 +50,8 @@ class OpenDataController {
         model.addAttribute("dataset", d);
         model.addAttribute("publisher", Optional.ofNullable(d.agencyId()).flatMap(regions::agency).map(Agency::name).orElse(null));
         model.addAttribute("licence", CkanApiController.licenceTitle(d.licenceId()));
-        boolean generated = d.slug().equals(ReportStatisticsFiles.DATASET);
-        model.addAttribute("files", generated ? java.util.List.of(ReportStatisticsFiles.FILE + ".csv", ReportStatisticsFiles.FILE + ".json")
-                : java.util.List.of());
-        if (generated) model.addAttribute("rows", statistics.current().rows());
-        model.addAttribute("uploads", admin.resources(d.id()));
+        model.addAttribute("files", files.of(d));
+        if (d.slug().equals(ReportStatisticsFiles.DATASET)) model.addAttribute("rows", statistics.current().rows());
         return "opendata/dataset";
     }
 
@@ -65,12 +65,8 @@ class OpenDataController {
             content = in.readAllBytes();
         }
         boolean csv = r.format().equals("CSV");
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-" + id + (csv ? ".csv" : ".json") + "\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .lastModified(r.createdAt())
-                .body(content);
+        return Downloads.attachment(csv ? Downloads.CSV : MediaType.APPLICATION_JSON, slug + "-" + id + (csv ? ".csv" : ".json"))
+                .lastModified(r.createdAt()).body(content);
     }
 
     @GetMapping(PAGE + "/" + ReportStatisticsFiles.DATASET + "/{file}")
@@ -78,9 +74,7 @@ class OpenDataController {
         ReportStatisticsFiles.Files files = statistics.current();
         boolean csv = file.equals(ReportStatisticsFiles.FILE + ".csv");
         if (!csv && !file.equals(ReportStatisticsFiles.FILE + ".json")) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+        return Downloads.attachment(csv ? Downloads.CSV : MediaType.APPLICATION_JSON, file)
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
                 .lastModified(files.madeAt())
                 .body(csv ? files.csv() : files.json());

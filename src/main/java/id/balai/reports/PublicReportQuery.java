@@ -15,6 +15,11 @@ public interface PublicReportQuery {
     /** Matching reports, newest first, {@code limit} of them after skipping {@code offset}. */
     List<PublicReport> find(Criteria criteria, int offset, int limit);
 
+    /** The report with this tracking code, if the public may see it. */
+    default java.util.Optional<PublicReport> published(String trackingCode) {
+        return find(new Criteria(Set.of(trackingCode), Set.of(), null, null, Set.of()), 0, 1).stream().findFirst();
+    }
+
     /**
      * What to look for; empty sets and null times do not filter. {@code trackingCodes}, when given,
      * replaces every other criterion.

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -57,8 +56,7 @@ class ReportWebhooks {
                 : event.to() == ReportStatus.RESOLVED ? EventKind.RESOLVED : EventKind.STATUS_CHANGED;
         List<Long> targets = subscriptions.activeFor(kind);
         if (targets.isEmpty()) return;
-        Optional<PublicReport> report = reports.find(new PublicReportQuery.Criteria(Set.of(event.trackingCode()), Set.of(), null, null,
-                Set.of()), 0, 1).stream().findFirst();
+        Optional<PublicReport> report = reports.published(event.trackingCode());
         if (report.isEmpty()) return; // not public: nothing about it leaves Balai
         // the same change, delivered to this listener again (a restart re-sends incomplete publications), gets
         // the same id: the outbox takes it once and subscribers can tell repeats apart
