@@ -1,5 +1,6 @@
 package id.balai.demo;
 
+import id.balai.platform.images.PhotoProcessor;
 import id.balai.calendar.Holidays;
 import id.balai.demo.AstinaCatalogue.AccountDef;
 import id.balai.demo.AstinaCatalogue.AgencyDef;
@@ -69,11 +70,12 @@ class DemoCitySeeder implements SmartInitializingSingleton {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApiKeys apiKeys;
+    private final id.balai.portal.SiteSetup sites;
     private volatile CompletableFuture<Integer> photos = CompletableFuture.completedFuture(0);
 
     DemoCitySeeder(BalaiProperties properties, RegionRegistry registry, Regions regions, CatalogueAdmin catalogue,
             StaffDirectory staff, ReportImport reportImport, Holidays holidays, TransactionTemplate tx, Clock clock,
-            ApiKeys apiKeys) {
+            ApiKeys apiKeys, id.balai.portal.SiteSetup sites) {
         this.properties = properties;
         this.registry = registry;
         this.regions = regions;
@@ -84,6 +86,7 @@ class DemoCitySeeder implements SmartInitializingSingleton {
         this.tx = tx;
         this.clock = clock;
         this.apiKeys = apiKeys;
+        this.sites = sites;
     }
 
     @Override
@@ -136,6 +139,7 @@ class DemoCitySeeder implements SmartInitializingSingleton {
         apiKeys.createKnown(DEMO_PARTNER, DEMO_API_KEY, ApiKeys.DEFAULT_PER_MINUTE);
         String password = password();
         List<Account> accounts = seedAccounts(map, agencyIds, password);
+        new AstinaPortal(sites, regions, staff, properties.timeZone(), clock.instant()).seed(map, agencyIds);
 
         long started = System.nanoTime();
         DemoHistories histories = new DemoHistories(map, agencyIds, regions, holidays.calendar(), clock.instant(), REPORT_SEED);

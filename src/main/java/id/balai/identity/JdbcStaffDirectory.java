@@ -38,6 +38,12 @@ class JdbcStaffDirectory implements StaffDirectory, UserDetailsService {
     }
 
     @Override
+    public Optional<StaffPrincipal> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from staff_account where id = ?")
+                .param(id).query(JdbcStaffDirectory::map).optional().map(StaffPrincipal::withoutSecret);
+    }
+
+    @Override
     public List<StaffPrincipal> withRole(StaffRole role) {
         return list("role = ?", role.name());
     }

@@ -8,6 +8,8 @@ public interface StaffDirectory {
 
     Optional<StaffPrincipal> byUsername(String username);
 
+    Optional<StaffPrincipal> byId(long id);
+
     List<StaffPrincipal> withRole(StaffRole role);
 
     List<StaffPrincipal> ofAgency(long agencyId);

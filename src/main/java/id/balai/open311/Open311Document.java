@@ -54,22 +54,9 @@ sealed interface Open311Document {
         return out.toByteArray();
     }
 
-    /**
-     * The text without the characters XML 1.0 cannot carry at all (control characters pasted from an office
-     * program, stray surrogates): StAX escapes markup but writes those as they are, and one of them would
-     * make the whole answer unreadable to every client.
-     */
+    /** The text without the characters XML 1.0 cannot carry (one would make the answer unreadable to every client). */
     static String xmlText(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean legal = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                    || (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
-                    || (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
-            if (!legal && out == null) out = new StringBuilder(text.substring(0, i));
-            if (legal && out != null) out.append(c);
-        }
-        return out == null ? text : out.toString();
+        return id.balai.platform.XmlDocuments.text(text);
     }
 
     private static Object plain(Object value) {

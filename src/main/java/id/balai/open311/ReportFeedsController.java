@@ -12,7 +12,6 @@ import id.balai.reports.ReportCatalogue;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -25,9 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import id.balai.platform.XmlDocuments;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +52,6 @@ class ReportFeedsController {
      */
     static final int PARALLEL_EXPORTS = 2;
     final java.util.concurrent.Semaphore exports = new java.util.concurrent.Semaphore(PARALLEL_EXPORTS);
-    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory(); // the JDK's own writer, as Open311Document
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PublicReportQuery query;
@@ -78,25 +76,25 @@ class ReportFeedsController {
         List<PublicReport> reports = query.recentlyUpdated(criteria, FEED_SIZE);
         Map<String, String> names = kelurahanNames();
         response.setContentType("application/rss+xml;charset=UTF-8");
-        xml(response.getOutputStream(), w -> {
+        XmlDocuments.write(response.getOutputStream(), w -> {
             w.writeStartElement("rss");
             w.writeAttribute("version", "2.0");
             w.writeStartElement("channel");
-            element(w, "title", title(category, kelurahan));
-            element(w, "link", properties.publicBaseUrl() + "/laporan");
-            element(w, "description", text("feed.description"));
-            element(w, "language", LocaleContextHolder.getLocale().getLanguage());
+            XmlDocuments.element(w, "title", title(category, kelurahan));
+            XmlDocuments.element(w, "link", properties.publicBaseUrl() + "/laporan");
+            XmlDocuments.element(w, "description", text("feed.description"));
+            XmlDocuments.element(w, "language", LocaleContextHolder.getLocale().getLanguage());
             for (PublicReport r : reports) {
                 w.writeStartElement("item");
-                element(w, "title", itemTitle(r, names));
-                element(w, "link", link(r));
+                XmlDocuments.element(w, "title", itemTitle(r, names));
+                XmlDocuments.element(w, "link", link(r));
                 w.writeStartElement("guid");
                 w.writeAttribute("isPermaLink", "true");
                 w.writeCharacters(link(r));
                 w.writeEndElement();
-                element(w, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.updatedAt().atZone(properties.timeZone())));
-                element(w, "category", r.categoryCode());
-                element(w, "description", r.text());
+                XmlDocuments.element(w, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.updatedAt().atZone(properties.timeZone())));
+                XmlDocuments.element(w, "category", r.categoryCode());
+                XmlDocuments.element(w, "description", r.text());
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -113,24 +111,24 @@ class ReportFeedsController {
         Map<String, String> names = kelurahanNames();
         response.setContentType("application/atom+xml;charset=UTF-8");
         String self = properties.publicBaseUrl() + "/laporan/feed.atom";
-        xml(response.getOutputStream(), w -> {
+        XmlDocuments.write(response.getOutputStream(), w -> {
             w.writeStartElement("feed");
             w.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-            element(w, "id", self + (category == null ? "" : "?kategori=" + category) + (kelurahan == null ? "" : (category == null ? "?" : "&") + "kelurahan=" + kelurahan));
-            element(w, "title", title(category, kelurahan));
-            element(w, "updated", Open311Params.datetime(reports.isEmpty() ? Instant.EPOCH : reports.get(0).updatedAt(), properties.timeZone()));
+            XmlDocuments.element(w, "id", self + (category == null ? "" : "?kategori=" + category) + (kelurahan == null ? "" : (category == null ? "?" : "&") + "kelurahan=" + kelurahan));
+            XmlDocuments.element(w, "title", title(category, kelurahan));
+            XmlDocuments.element(w, "updated", Open311Params.datetime(reports.isEmpty() ? Instant.EPOCH : reports.get(0).updatedAt(), properties.timeZone()));
             for (PublicReport r : reports) {
                 w.writeStartElement("entry");
-                element(w, "id", link(r));
-                element(w, "title", itemTitle(r, names));
+                XmlDocuments.element(w, "id", link(r));
+                XmlDocuments.element(w, "title", itemTitle(r, names));
                 w.writeEmptyElement("link");
                 w.writeAttribute("href", link(r));
-                element(w, "published", Open311Params.datetime(r.submittedAt(), properties.timeZone()));
-                element(w, "updated", Open311Params.datetime(r.updatedAt(), properties.timeZone()));
+                XmlDocuments.element(w, "published", Open311Params.datetime(r.submittedAt(), properties.timeZone()));
+                XmlDocuments.element(w, "updated", Open311Params.datetime(r.updatedAt(), properties.timeZone()));
                 w.writeStartElement("author");
-                element(w, "name", text("feed.author"));
+                XmlDocuments.element(w, "name", text("feed.author"));
                 w.writeEndElement();
-                element(w, "summary", r.text());
+                XmlDocuments.element(w, "summary", r.text());
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -276,26 +274,5 @@ class ReportFeedsController {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 
-    private interface XmlBody {
-        void write(XMLStreamWriter w) throws XMLStreamException;
-    }
-
-    private static void xml(OutputStream out, XmlBody body) throws IOException {
-        try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            body.write(w);
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("feed could not be written", e);
-        }
-    }
-
-    private static void element(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-        w.writeStartElement(name);
-        if (value != null) w.writeCharacters(Open311Document.xmlText(value));
-        w.writeEndElement();
-    }
 
 }

@@ -40,6 +40,19 @@ public interface PublicReportQuery {
         }
     }
 
+    /**
+     * Figures for a home page: published reports in a kelurahan (its code) or the whole city (null), how many
+     * of them are resolved or closed, and how many were submitted since {@code since}.
+     */
+    PublicFigures figures(String kelurahanCode, Instant since);
+
+    record PublicFigures(long published, long resolved, long recent) {
+        /** The resolved share in whole percent (0 when there is nothing yet). */
+        public int resolvedPercent() {
+            return published == 0 ? 0 : (int) Math.round(100.0 * resolved / published);
+        }
+    }
+
     /** The {@code limit} matching reports changed most recently, newest change first (for feeds). */
     List<PublicReport> recentlyUpdated(Criteria criteria, int limit);
 

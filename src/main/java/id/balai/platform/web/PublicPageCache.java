@@ -43,10 +43,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class PublicPageCache extends OncePerRequestFilter {
 
-    /** Paths (exact, without query) whose anonymous GET answers may be kept. */
-    public record Pages(Set<String> paths) {
+    /** Paths (exact, without query) and path prefixes whose anonymous GET answers may be kept. */
+    public record Pages(Set<String> paths, Set<String> prefixes) {
         public static Pages of(String... paths) {
-            return new Pages(Set.of(paths));
+            return new Pages(Set.of(paths), Set.of());
+        }
+
+        /** Every path that starts with one of these (a site's pages under {@code /kelurahan/}). */
+        public static Pages under(String... prefixes) {
+            return new Pages(Set.of(), Set.of(prefixes));
         }
     }
 
@@ -61,6 +66,7 @@ public class PublicPageCache extends OncePerRequestFilter {
     private static final long STAND_IN_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final Set<String> paths;
+    private final List<String> prefixes;
     private final PublicContent content;
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Page> pages = new ConcurrentHashMap<>();
@@ -69,6 +75,7 @@ public class PublicPageCache extends OncePerRequestFilter {
 
     public PublicPageCache(List<Pages> pages, PublicContent content, Duration ttl) {
         this.paths = pages.stream().flatMap(p -> p.paths().stream()).collect(Collectors.toUnmodifiableSet());
+        this.prefixes = pages.stream().flatMap(p -> p.prefixes().stream()).sorted().toList();
         this.content = content;
         this.ttlNanos = ttl.toNanos();
     }
@@ -83,8 +90,14 @@ public class PublicPageCache extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return ttlNanos <= 0 || !"GET".equals(request.getMethod()) || !paths.contains(request.getRequestURI())
+        return ttlNanos <= 0 || !"GET".equals(request.getMethod()) || !kept(request.getRequestURI())
                 || request.getParameter("lang") != null || !anonymous() || hasFlashMessage(request);
+    }
+
+    private boolean kept(String path) {
+        if (paths.contains(path)) return true;
+        for (String prefix : prefixes) if (path.startsWith(prefix)) return true;
+        return false;
     }
 
     /** A message waiting for this visitor after a redirect (e.g. "tracking code not found") needs this very page. */

@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.images.PhotoProcessor;
 import id.balai.platform.FieldProblem;
 import id.balai.reports.ReportIntake;
 import java.io.IOException;

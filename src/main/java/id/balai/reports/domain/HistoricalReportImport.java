@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.images.PhotoProcessor;
 import id.balai.calendar.Holidays;
 import id.balai.calendar.WorkingCalendar;
 import id.balai.identity.StaffDirectory;

@@ -198,4 +198,16 @@ class JdbcPublicReportQuery implements PublicReportQuery {
                 });
         return keys;
     }
+
+    @Override
+    public PublicFigures figures(String kelurahanCode, java.time.Instant since) {
+        String where = kelurahanCode == null ? "published = true" : "published = true and kelurahan_code = ?";
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        params.add(java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+        if (kelurahanCode != null) params.add(kelurahanCode);
+        return jdbc.sql("select count(*), coalesce(sum(case when status in ('RESOLVED', 'CLOSED') then 1 else 0 end), 0), "
+                        + "coalesce(sum(case when submitted_at >= ? then 1 else 0 end), 0) from report where " + where)
+                .params(params)
+                .query((rs, n) -> new PublicFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
 }

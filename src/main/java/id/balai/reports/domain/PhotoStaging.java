@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.images.PhotoProcessor;
 import id.balai.platform.storage.FileStorage;
 import java.io.IOException;
 import java.security.MessageDigest;

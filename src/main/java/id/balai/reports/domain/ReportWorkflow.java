@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.images.PhotoProcessor;
 import id.balai.calendar.Holidays;
 import id.balai.identity.StaffPrincipal;
 import id.balai.organisation.Regions;

@@ -6,7 +6,7 @@ import id.balai.platform.storage.FileStorage;
 import id.balai.reports.domain.Categories;
 import id.balai.reports.domain.Category;
 import id.balai.reports.domain.CitizenActions;
-import id.balai.reports.domain.PhotoProcessor;
+import id.balai.platform.images.PhotoProcessor;
 import id.balai.reports.domain.PhotoStaging;
 import id.balai.reports.domain.Report;
 import id.balai.reports.domain.ReportSubmission;

@@ -51,14 +51,7 @@ class PublicReportsController {
     /** The busiest public pages, kept rendered for visitors who are not logged in (see PublicPageCache). */
     @Bean
     static PublicPageCache.Pages publicReportPages() {
-        return PublicPageCache.Pages.of("/", "/laporan", "/laporan/peta", "/laporan/peta.json");
-    }
-
-    @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("recent", reports.publicList(Reports.Filter.none(), 0, 6));
-        model.addAttribute("categories", categories.all());
-        return "reports/home";
+        return PublicPageCache.Pages.of("/laporan", "/laporan/peta", "/laporan/peta.json");
     }
 
     @GetMapping("/laporan")

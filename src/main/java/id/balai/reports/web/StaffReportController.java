@@ -6,7 +6,7 @@ import id.balai.platform.storage.FileStorage;
 import id.balai.reports.ExternalReferences;
 import id.balai.reports.ReportStatus;
 import id.balai.reports.domain.Categories;
-import id.balai.reports.domain.PhotoProcessor;
+import id.balai.platform.images.PhotoProcessor;
 import id.balai.reports.domain.Report;
 import id.balai.reports.domain.ReportPolicy;
 import id.balai.reports.domain.ReportWorkflow;

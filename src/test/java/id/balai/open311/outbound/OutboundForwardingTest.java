@@ -19,7 +19,7 @@ import id.balai.platform.BalaiProperties;
 import id.balai.reports.ExternalUpdates;
 import id.balai.reports.ReportIntake;
 import id.balai.reports.ReportStatus;
-import id.balai.reports.domain.PhotoProcessor;
+import id.balai.platform.images.PhotoProcessor;
 import id.balai.reports.domain.ReportWorkflow;
 import id.balai.reports.domain.Reports;
 import id.balai.reports.domain.TimelineEntry;

@@ -1,5 +1,6 @@
 package id.balai.reports.domain;
 
+import id.balai.platform.images.PhotoProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.balai.calendar.Holidays;

@@ -1,4 +1,4 @@
-package id.balai.reports.domain;
+package id.balai.platform.images;
 
 import static id.balai.support.TestImages.BLUE;
 import static id.balai.support.TestImages.GREEN;

@@ -1,4 +1,4 @@
-package id.balai.reports.domain;
+package id.balai.platform.images;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.lang.GeoLocation;

@@ -1,4 +1,4 @@
-package id.balai.reports.domain;
+package id.balai.platform.images;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Optional;
