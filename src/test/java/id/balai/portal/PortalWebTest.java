@@ -232,6 +232,23 @@ class PortalWebTest {
         assertThat(page(get(ownBase), 200)).doesNotContain("Kelurahan Baru Sekali");
     }
 
+    @Test
+    void aSiteWithItsOwnHostNameIsServedAtThatHostsRoot() throws Exception {
+        perform(post("/staf/situs/" + ownSite + "/host").param("host", "kelurahan-uji.astinakota.go.id").with(user(lurah)).with(csrf()), 403);
+        perform(post("/staf/situs/" + ownSite + "/host").param("host", "bukan host!").with(user(cityAdmin)).with(csrf()), 302);
+        assertThat(jdbc.sql("select host from site where id = ?").param(ownSite).query(String.class).optional()).isEmpty();
+        perform(post("/staf/situs/" + ownSite + "/host").param("host", "Kelurahan-Uji.AstinaKota.go.id").with(user(cityAdmin)).with(csrf()), 302);
+        String name = jdbc.sql("select name from site where id = ?").param(ownSite).query(String.class).single();
+        assertThat(page(get("/").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).contains("<h1>" + name + "</h1>");
+        assertThat(page(get("/umkm").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).contains(ownBase + "/umkm/");
+        assertThat(page(get(ownBase + "/berita").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).contains(name);
+        // other hosts and the rest of Balai are untouched
+        assertThat(page(get("/").header("Host", "localhost"), 200)).contains("Kota Astina");
+        assertThat(page(get("/laporan").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).isNotEmpty();
+        perform(post("/staf/situs/" + ownSite + "/host").param("host", "").with(user(cityAdmin)).with(csrf()), 302);
+        assertThat(page(get("/").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).doesNotContain("<h1>" + name + "</h1>");
+    }
+
     // --- helpers
 
     private long siteOf(String regionCode) {
