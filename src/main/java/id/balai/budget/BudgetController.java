@@ -60,8 +60,26 @@ class BudgetController {
         model.addAttribute("agencies", agencies);
         model.addAttribute("bars", bars(agencies));
         model.addAttribute("chartHeight", Math.max(1, Math.min(CHART_BARS, agencies.size())) * 34 + 10);
+        model.addAttribute("revenue", figures.revenueByAgency(chosen));
         model.addAttribute("money", new Money());
         return "budget/budget";
+    }
+
+    /** One OPD's revenue or expenditure of a year, by programme and activity. */
+    @GetMapping("/apbd/{year}/rincian")
+    String detail(@PathVariable int year, @RequestParam(name = "jenis", defaultValue = "belanja") String kind,
+            @RequestParam(name = "opd", defaultValue = "") String agency, Model model) {
+        if (!kind.equals("belanja") && !kind.equals("pendapatan")) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        List<BudgetFigures.Programme> programmes = figures.detail(year, kind, agency);
+        if (programmes.isEmpty()) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        model.addAttribute("year", year);
+        model.addAttribute("kind", kind);
+        model.addAttribute("agency", agency);
+        model.addAttribute("programmes", programmes);
+        model.addAttribute("planned", programmes.stream().map(BudgetFigures.Programme::planned).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        model.addAttribute("realised", programmes.stream().map(BudgetFigures.Programme::realised).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        model.addAttribute("money", new Money());
+        return "budget/detail";
     }
 
     @GetMapping({"/apbd/{year}/sumber", "/apbd/{year}/sumber.csv"})

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +48,41 @@ class BudgetFigures {
     List<AgencyTotal> expenditureByAgency(int year) {
         return jdbc.sql("""
                 select agency, sum(planned) as planned, sum(realised) as realised from budget_line where budget_year = ? and kind = 'belanja'
+                group by agency order by sum(planned) desc, agency""").param(year)
+                .query((rs, n) -> new AgencyTotal(rs.getString("agency"), rs.getBigDecimal("planned"), rs.getBigDecimal("realised"),
+                        percent(rs.getBigDecimal("realised"), rs.getBigDecimal("planned")))).list();
+    }
+
+    /** One programme of an OPD with its activities, the largest first. */
+    record Programme(String name, BigDecimal planned, BigDecimal realised, int percent, List<Activity> activities) {}
+
+    record Activity(String name, BigDecimal planned, BigDecimal realised, int percent) {}
+
+    /** An OPD's revenue or expenditure in a year, by programme and activity; empty when it has none. */
+    List<Programme> detail(int year, String kind, String agency) {
+        Map<String, List<Activity>> byProgramme = new LinkedHashMap<>();
+        jdbc.sql("""
+                select programme, activity, sum(planned) as planned, sum(realised) as realised from budget_line
+                where budget_year = ? and kind = ? and agency = ? group by programme, activity order by programme, sum(planned) desc, activity""")
+                .params(year, kind, agency)
+                .query(rs -> {
+                    byProgramme.computeIfAbsent(rs.getString("programme"), k -> new ArrayList<>()).add(new Activity(rs.getString("activity"),
+                            rs.getBigDecimal("planned"), rs.getBigDecimal("realised"), percent(rs.getBigDecimal("realised"), rs.getBigDecimal("planned"))));
+                });
+        List<Programme> programmes = new ArrayList<>();
+        byProgramme.forEach((name, activities) -> {
+            BigDecimal planned = activities.stream().map(Activity::planned).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal realised = activities.stream().map(Activity::realised).reduce(BigDecimal.ZERO, BigDecimal::add);
+            programmes.add(new Programme(name, planned, realised, percent(realised, planned), activities));
+        });
+        programmes.sort(java.util.Comparator.comparing(Programme::planned).reversed());
+        return programmes;
+    }
+
+    /** Revenue by OPD, the largest first. */
+    List<AgencyTotal> revenueByAgency(int year) {
+        return jdbc.sql("""
+                select agency, sum(planned) as planned, sum(realised) as realised from budget_line where budget_year = ? and kind = 'pendapatan'
                 group by agency order by sum(planned) desc, agency""").param(year)
                 .query((rs, n) -> new AgencyTotal(rs.getString("agency"), rs.getBigDecimal("planned"), rs.getBigDecimal("realised"),
                         percent(rs.getBigDecimal("realised"), rs.getBigDecimal("planned")))).list();

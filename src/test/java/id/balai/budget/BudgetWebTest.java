@@ -63,6 +63,16 @@ class BudgetWebTest {
                 .contains("Dinas Lingkungan Hidup; Kebersihan", "<svg", "<rect").doesNotContain("<script");
         // the biggest agency comes first and its planned bar is the longest
         assertThat(page.indexOf("Dinas Pekerjaan Umum")).isLessThan(page.indexOf("Dinas Lingkungan Hidup; Kebersihan"));
+        // each OPD opens to its programmes and activities
+        assertThat(page).contains("/apbd/2031/rincian?jenis=belanja&amp;opd=Dinas%20Pekerjaan%20Umum", "Pendapatan per OPD");
+        String detail = perform(get("/apbd/2031/rincian").param("jenis", "belanja").param("opd", "Dinas Pekerjaan Umum"), 200)
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(detail).contains("<h2>Jalan</h2>", "Perbaikan jalan", "<h2>Drainase</h2>", "Normalisasi saluran", "Rp 3.000.000.000", "25 %");
+        assertThat(detail.indexOf("<h2>Jalan</h2>")).as("the larger programme first").isLessThan(detail.indexOf("<h2>Drainase</h2>"));
+        perform(get("/apbd/2031/rincian").param("jenis", "belanja").param("opd", "Dinas Tidak Ada"), 404);
+        perform(get("/apbd/2031/rincian").param("jenis", "pembiayaan").param("opd", "Dinas Pekerjaan Umum"), 404);
+        assertThat(perform(get("/apbd/2031/rincian").param("jenis", "pendapatan").param("opd", "Badan Pendapatan Daerah"), 200)
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Pajak hotel", "50 %");
         MockHttpServletResponse source = perform(get("/apbd/2031/sumber.csv"), 200);
         assertThat(source.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(GOOD);
         assertThat(source.getHeader("Content-Disposition")).contains("apbd-2031.csv");
