@@ -137,9 +137,14 @@ class SiteAdminController {
         ItemKind k = kind(kind);
         ItemForm.Read read = ItemForm.read(k, form, null, properties.timeZone());
         List<FieldProblem> problems = new ArrayList<>(read.problems());
-        SiteEditing.Outcome outcome = problems.isEmpty()
-                ? editing.create(staff, site, k, read.content(), upload(image), upload(file))
-                : new SiteEditing.Outcome(null, problems, false);
+        SiteEditing.Outcome outcome;
+        try {
+            outcome = problems.isEmpty() ? editing.create(staff, site, k, read.content(), upload(image), upload(file))
+                    : new SiteEditing.Outcome(null, problems, false);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another editor took the same address a moment ago
+            outcome = new SiteEditing.Outcome(null, List.of(new FieldProblem("slug", "item.error.slug-taken")), false);
+        }
         if (!outcome.ok()) {
             response.setStatus(422);
             return itemForm(model, site, k, null, form, outcome.problems(), null);

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sites and who may edit them. Every page asks for its site, so they are held in memory (a few dozen
- * rows) and read again after any change to one of them commits.
+ * rows), read again after a change on this node commits and at least every 30 seconds (a change made on
+ * another node).
  */
 @Repository
 class Sites {
@@ -26,19 +27,23 @@ class Sites {
     private static final String COLUMNS = "id, kind, slug, name, tagline, host, region_code, agency_id, colour, logo_id, menu, social, contact, version";
 
     private final JdbcClient jdbc;
-    private final AtomicReference<List<Site>> cache = new AtomicReference<>();
+    private static final long HOLD_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+
+    private record Held(List<Site> sites, long readAt) {}
+
+    private final AtomicReference<Held> cache = new AtomicReference<>();
 
     Sites(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     List<Site> all() {
-        List<Site> sites = cache.get();
-        if (sites == null) {
-            sites = jdbc.sql("select " + COLUMNS + " from site order by kind, name").query(Sites::site).list();
-            cache.set(sites);
+        Held held = cache.get();
+        if (held == null || System.nanoTime() - held.readAt() > HOLD_NANOS) {
+            held = new Held(jdbc.sql("select " + COLUMNS + " from site order by kind, name").query(Sites::site).list(), System.nanoTime());
+            cache.set(held);
         }
-        return sites;
+        return held.sites();
     }
 
     Optional<Site> city() {
