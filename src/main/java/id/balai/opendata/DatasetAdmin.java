@@ -77,8 +77,7 @@ class DatasetAdmin {
         String slug = base;
         for (int n = 2; datasets.bySlug(slug).isPresent(); n++) slug = base + "-" + n;
         Timestamp now = Timestamp.from(clock.instant());
-        String tags = d.tags() == null ? "" : String.join(",", java.util.Arrays.stream(d.tags().split(",")).map(String::strip)
-                .filter(t -> !t.isEmpty()).toList());
+        String tags = tags(d);
         jdbc.sql("""
                 insert into open_dataset (slug, title, description, agency_id, licence_id, frequency, kode_wilayah, tags, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -87,6 +86,27 @@ class DatasetAdmin {
                 .update();
         audit.record("dataset.created", slug);
         return slug;
+    }
+
+    /**
+     * Saves edited metadata over the version the admin started from (the slug stays, so links and harvesters
+     * keep working); false when somebody saved in between.
+     */
+    boolean update(Datasets.Dataset current, NewDataset d, int expectedVersion) {
+        int rows = jdbc.sql("""
+                update open_dataset set title = ?, description = ?, agency_id = ?, licence_id = ?, frequency = ?, kode_wilayah = ?, tags = ?,
+                updated_at = ?, version = version + 1 where id = ? and version = ?""")
+                .params(d.title().strip(), d.description().strip(), d.agencyId(), d.licenceId(), d.frequency(),
+                        d.kodeWilayah() == null || d.kodeWilayah().isBlank() ? null : d.kodeWilayah().strip(), tags(d),
+                        Timestamp.from(clock.instant()), current.id(), expectedVersion)
+                .update();
+        if (rows > 0) audit.record("dataset.changed", current.slug());
+        return rows > 0;
+    }
+
+    private static String tags(NewDataset d) {
+        return d.tags() == null ? "" : String.join(",", java.util.Arrays.stream(d.tags().split(",")).map(String::strip)
+                .filter(t -> !t.isEmpty()).toList());
     }
 
     /** The format the content really is (CSV or JSON), or empty when it is neither. */

@@ -44,19 +44,8 @@ class DatasetAdminController {
 
     @PostMapping(PAGE)
     String create(@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Long agency = null;
-        String agencyValue = form.getOrDefault("agencyId", "").strip();
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        if (!agencyValue.isEmpty()) {
-            try {
-                agency = Long.parseLong(agencyValue);
-            } catch (NumberFormatException e) {
-                problems.add(new FieldProblem("agencyId", "dataset.error.agency"));
-            }
-        }
-        DatasetAdmin.NewDataset d = new DatasetAdmin.NewDataset(form.get("title"), form.get("description"), agency,
-                form.getOrDefault("licenceId", ""), form.getOrDefault("frequency", ""), form.get("tags"), form.get("kodeWilayah"));
-        problems.addAll(admin.problems(d, regions.agencies().stream().map(Agency::id).collect(Collectors.toSet())));
+        DatasetAdmin.NewDataset d = read(form, problems);
         if (!problems.isEmpty()) {
             response.setStatus(422);
             return page(model, form, problems);
@@ -69,6 +58,53 @@ class DatasetAdminController {
     @GetMapping(PAGE + "/{slug}")
     String dataset(@PathVariable String slug, Model model) {
         return datasetPage(dataset(slug), model, List.of(), "");
+    }
+
+    /** Edits the metadata; a save on an older version is refused (409) with what was typed kept and what is stored shown. */
+    @PostMapping(PAGE + "/{slug}/ubah")
+    String update(@PathVariable String slug, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Datasets.Dataset current = dataset(slug);
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        DatasetAdmin.NewDataset d = read(form, problems);
+        int expected;
+        try {
+            expected = Integer.parseInt(form.getOrDefault("version", ""));
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("metaProblems", problems);
+            model.addAttribute("form", new LinkedHashMap<>(form));
+            return datasetPage(current, model, List.of(), "");
+        }
+        if (!admin.update(current, d, expected)) {
+            response.setStatus(409);
+            model.addAttribute("conflict", true);
+            Map<String, String> typed = new LinkedHashMap<>(form);
+            typed.put("version", String.valueOf(current.version()));
+            model.addAttribute("form", typed);
+            return datasetPage(current, model, List.of(), "");
+        }
+        redirect.addFlashAttribute("flash", "dataset.flash.changed");
+        return "redirect:" + PAGE + "/" + slug;
+    }
+
+    private DatasetAdmin.NewDataset read(Map<String, String> form, List<FieldProblem> problems) {
+        Long agency = null;
+        String agencyValue = form.getOrDefault("agencyId", "").strip();
+        if (!agencyValue.isEmpty()) {
+            try {
+                agency = Long.parseLong(agencyValue);
+            } catch (NumberFormatException e) {
+                problems.add(new FieldProblem("agencyId", "dataset.error.agency"));
+            }
+        }
+        DatasetAdmin.NewDataset d = new DatasetAdmin.NewDataset(form.get("title"), form.get("description"), agency,
+                form.getOrDefault("licenceId", ""), form.getOrDefault("frequency", ""), form.get("tags"), form.get("kodeWilayah"));
+        problems.addAll(admin.problems(d, regions.agencies().stream().map(Agency::id).collect(Collectors.toSet())));
+        return d;
     }
 
     @PostMapping(PAGE + "/{slug}/berkas")
@@ -111,6 +147,20 @@ class DatasetAdminController {
 
     private String datasetPage(Datasets.Dataset d, Model model, List<FieldProblem> problems, String name) {
         model.addAttribute("dataset", d);
+        if (!model.containsAttribute("form")) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("title", d.title());
+            form.put("description", d.description());
+            form.put("agencyId", d.agencyId() == null ? "" : String.valueOf(d.agencyId()));
+            form.put("licenceId", d.licenceId());
+            form.put("frequency", d.frequency());
+            form.put("tags", String.join(", ", d.tags()));
+            form.put("kodeWilayah", d.kodeWilayah() == null ? "" : d.kodeWilayah());
+            form.put("version", String.valueOf(d.version()));
+            model.addAttribute("form", form);
+        }
+        if (!model.containsAttribute("metaProblems")) model.addAttribute("metaProblems", List.of());
+        choices(model);
         model.addAttribute("resources", admin.resources(d.id()));
         model.addAttribute("problems", problems);
         model.addAttribute("name", name);
@@ -121,9 +171,13 @@ class DatasetAdminController {
         model.addAttribute("datasets", datasets.all());
         model.addAttribute("form", new LinkedHashMap<>(form));
         model.addAttribute("problems", problems);
+        choices(model);
+        return "opendata/admin";
+    }
+
+    private void choices(Model model) {
         model.addAttribute("agencies", regions.agencies());
         model.addAttribute("licences", DatasetAdmin.LICENCES.stream().sorted().map(l -> Map.of("id", l, "title", CkanApiController.licenceTitle(l))).toList());
         model.addAttribute("frequencies", DatasetAdmin.FREQUENCIES);
-        return "opendata/admin";
     }
 }

@@ -13,7 +13,7 @@ class Datasets {
 
     /** One dataset; {@code agencyId} is the OPD that publishes it (null: the city as a whole). */
     record Dataset(long id, String slug, String title, String description, Long agencyId, String licenceId, String frequency,
-            String kodeWilayah, List<String> tags, Instant createdAt, Instant updatedAt) {}
+            String kodeWilayah, List<String> tags, Instant createdAt, Instant updatedAt, int version) {}
 
     private final JdbcClient jdbc;
 
@@ -37,6 +37,7 @@ class Datasets {
         return new Dataset(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("description"),
                 rs.getObject("agency_id", Long.class), rs.getString("licence_id"), rs.getString("frequency"), rs.getString("kode_wilayah"),
                 List.of(rs.getString("tags").split(",")).stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("version"));
     }
 }

@@ -102,6 +102,29 @@ class OpenDataAdminWebTest {
     }
 
     @Test
+    void aDatasetsDescriptionIsEditedAndASecondAdminIsToldInsteadOfOverwriting() throws Exception {
+        String slug = perform(post("/admin/data").param("title", "Jumlah posyandu per kelurahan").param("description", "Posyandu aktif menurut data kelurahan.")
+                .param("licenceId", "cc-by").param("frequency", "tahunan").with(user(admin)).with(csrf()), 302).getRedirectedUrl()
+                .replace("/admin/data/", "");
+        String edit = perform(get("/admin/data/{s}", slug).with(user(admin)), 200).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(edit).contains("Ubah keterangan data", "name=\"version\" value=\"1\"");
+        perform(post("/admin/data/{s}/ubah", slug).param("version", "1").param("title", "Jumlah posyandu aktif per kelurahan")
+                .param("description", "Posyandu aktif menurut laporan kelurahan, diperbarui setiap tahun.").param("licenceId", "cc-by-sa")
+                .param("frequency", "tahunan").param("tags", "kesehatan, posyandu").with(user(admin)).with(csrf()), 302);
+        String late = perform(post("/admin/data/{s}/ubah", slug).param("version", "1").param("title", "Judul dari admin kedua")
+                .param("description", "Keterangan dari admin kedua yang terlambat.").param("licenceId", "cc-by").param("frequency", "harian")
+                .with(user(admin)).with(csrf()), 409).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(late).contains("Orang lain menyimpan", "Judul dari admin kedua", "Jumlah posyandu aktif per kelurahan");
+        perform(post("/admin/data/{s}/ubah", slug).param("version", "2").param("title", "x").param("description", "pendek")
+                .param("licenceId", "bebas").param("frequency", "harian").with(user(admin)).with(csrf()), 422);
+        JsonNode pkg = OpenDataTest.JSON.readTree(perform(get("/api/3/action/package_show").param("id", slug), 200).getContentAsByteArray())
+                .get("result");
+        assertThat(pkg.get("title").asString()).isEqualTo("Jumlah posyandu aktif per kelurahan");
+        assertThat(pkg.get("license_id").asString()).isEqualTo("cc-by-sa");
+        assertThat(pkg.get("name").asString()).as("the address stays").isEqualTo(slug);
+    }
+
+    @Test
     void onlyTheCityAdminPublishes() throws Exception {
         long before = count("open_dataset");
         List<Supplier<MockHttpServletRequestBuilder>> requests = List.of(
@@ -109,7 +132,8 @@ class OpenDataAdminWebTest {
                 () -> post("/admin/data").param("title", "Penyusup").param("description", "Data dari orang yang tidak berhak.")
                         .param("licenceId", "cc-by").param("frequency", "harian"),
                 () -> post("/admin/data/statistik-aduan/berkas").param("name", "Penyusup"),
-                () -> post("/admin/data/statistik-aduan/berkas/1/hapus"));
+                () -> post("/admin/data/statistik-aduan/berkas/1/hapus"),
+                () -> post("/admin/data/statistik-aduan/ubah").param("version", "1").param("title", "Penyusup"));
         CityAdminOnly.check(mvc, staff, requests);
         assertThat(count("open_dataset")).isEqualTo(before);
     }
