@@ -42,6 +42,11 @@ record ItemContent(String title, String slug, String summary, String body, Strin
                 whatsapp, website, openingHours, videoUrl, lat, lon, id, fileKey, fileName, fileBytes, sortOrder);
     }
 
+    ItemContent withPoint(Double newLat, Double newLon) {
+        return new ItemContent(title, slug, summary, body, category, tags, status, publishAt, startsAt, endsAt, place, phone,
+                whatsapp, website, openingHours, videoUrl, newLat, newLon, imageId, fileKey, fileName, fileBytes, sortOrder);
+    }
+
     ItemContent withStatus(String newStatus, Instant newPublishAt) {
         return new ItemContent(title, slug, summary, body, category, tags, newStatus, newPublishAt, startsAt, endsAt, place,
                 phone, whatsapp, website, openingHours, videoUrl, lat, lon, imageId, fileKey, fileName, fileBytes, sortOrder);

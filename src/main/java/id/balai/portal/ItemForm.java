@@ -25,15 +25,15 @@ final class ItemForm {
 
     /** Every field of the form, so that a page can show any of them empty. */
     static final List<String> FIELDS = List.of("title", "slug", "summary", "body", "category", "tags", "status", "publishAt", "startsAt",
-            "endsAt", "place", "phone", "whatsapp", "website", "openingHours", "videoUrl", "lat", "lon", "sortOrder");
+            "endsAt", "place", "phone", "whatsapp", "website", "openingHours", "videoUrl", "lat", "lon", "sortOrder", "imageId");
 
     private ItemForm() {}
 
     record Read(ItemContent content, List<FieldProblem> problems) {}
 
     /**
-     * Reads the typed form. File and image are not in the form's text: they stay as {@code current} has them.
-     * {@code publish} (the "save and publish" button) publishes; otherwise the typed status stands.
+     * Reads the typed form. File and image are not in the form's text: they stay as {@code current} has them,
+     * except an image uploaded with a form that came back with problems ({@code imageId}, checked to be the site's).
      */
     static Read read(ItemKind kind, Map<String, String> form, ItemContent current, ZoneId zone) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -92,10 +92,22 @@ final class ItemForm {
             }
         }
         ItemContent content = new ItemContent(title, slug, summary, body, category, tags, status, publishAt, startsAt, endsAt,
-                place, phone, whatsapp, website, hours, video, lat, lon, current == null ? null : current.imageId(),
+                place, phone, whatsapp, website, hours, video, lat, lon, imageId(form, current),
                 current == null ? null : current.fileKey(), current == null ? null : current.fileName(),
                 current == null ? null : current.fileBytes(), sortOrder);
         return new Read(content, problems);
+    }
+
+    private static Long imageId(Map<String, String> form, ItemContent current) {
+        String kept = text(form, "imageId");
+        if (!kept.isEmpty()) {
+            try {
+                return Long.parseLong(kept);
+            } catch (NumberFormatException e) {
+                // not one of ours: ignored, the stored image stays
+            }
+        }
+        return current == null ? null : current.imageId();
     }
 
     /** The form's fields for stored content, times in the city's zone as a datetime-local input wants them. */

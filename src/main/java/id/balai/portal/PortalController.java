@@ -90,9 +90,7 @@ class PortalController {
         model.addAttribute("events", items.upcoming(site.id(), now, 3));
         model.addAttribute("programmes", items.visible(site.id(), ItemKind.PROGRAMME, now, null, 0, 3));
         model.addAttribute("officials", items.visible(site.id(), ItemKind.OFFICIAL, now, null, 0, 4));
-        List<SiteItem> potential = new ArrayList<>(items.visible(site.id(), ItemKind.TOURISM, now, null, 0, 2));
-        potential.addAll(items.visible(site.id(), ItemKind.UMKM, now, null, 0, 4 - potential.size()));
-        model.addAttribute("potential", potential);
+        model.addAttribute("potential", items.newest(site.id(), List.of(ItemKind.TOURISM, ItemKind.UMKM), now, 4));
         model.addAttribute("pages", items.visible(site.id(), ItemKind.PAGE, now, null, 0, 6));
         String kelurahan = site.kind() == SiteKind.KELURAHAN ? site.regionCode() : null;
         if (site.kind() != SiteKind.OPD) model.addAttribute("figures", figures.of(kelurahan));
@@ -147,7 +145,7 @@ class PortalController {
         Site site = site(siteKind, siteSlug);
         page(model, site, null, null, null, site.base() + "/peta");
         model.addAttribute("places", items.places(site.id(), clock.instant()));
-        model.addAttribute("centre", regions.centre());
+        model.addAttribute("centre", centreOf(site, regions));
         return "portal/map";
     }
 
@@ -247,6 +245,11 @@ class PortalController {
         // Stored images never change (a new upload gets a new id), so browsers may keep them.
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
                 .header("X-Content-Type-Options", "nosniff").contentLength(storage.size(key)).body(new InputStreamResource(storage.open(key)));
+    }
+
+    /** Where a site's maps open: its kelurahan's centre, else the city's. */
+    static id.balai.organisation.GeoPoint centreOf(Site site, Regions regions) {
+        return site.regionCode() == null ? regions.centre() : regions.centreOf(site.regionCode()).orElse(regions.centre());
     }
 
     Site site(String siteKind, String siteSlug) {

@@ -147,9 +147,9 @@ class SiteAdminController {
         }
         if (!outcome.ok()) {
             response.setStatus(422);
-            return itemForm(model, site, k, null, form, outcome.problems(), null);
+            return itemForm(model, site, k, null, keepImage(staff, site, form, image, outcome.problems()), outcome.problems(), null);
         }
-        redirect.addFlashAttribute("flash", "item.flash.saved");
+        flash(redirect, outcome.id());
         return "redirect:" + ROOT + "/" + site.id() + "/isi/" + outcome.id();
     }
 
@@ -176,14 +176,14 @@ class SiteAdminController {
         ItemForm.Read read = ItemForm.read(item.kind(), form, item.content(), properties.timeZone());
         if (!read.problems().isEmpty()) {
             response.setStatus(422);
-            return itemForm(model, site, item.kind(), item, form, read.problems(), null);
+            return itemForm(model, site, item.kind(), item, keepImage(staff, site, form, image, read.problems()), read.problems(), null);
         }
         try {
             SiteEditing.Outcome outcome = editing.update(staff, site, item, expected, read.content(), upload(image), upload(file),
                     "on".equals(form.get("removeImage")));
             if (!outcome.ok()) {
                 response.setStatus(422);
-                return itemForm(model, site, item.kind(), item, form, outcome.problems(), null);
+                return itemForm(model, site, item.kind(), item, keepImage(staff, site, form, image, outcome.problems()), outcome.problems(), null);
             }
         } catch (SiteEditing.ConcurrentEdit e) {
             // Somebody saved first: show what is stored now beside what this editor typed; nothing is overwritten.
@@ -191,8 +191,33 @@ class SiteAdminController {
             response.setStatus(409);
             return itemForm(model, site, item.kind(), stored, form, List.of(), stored);
         }
-        redirect.addFlashAttribute("flash", "item.flash.saved");
+        flash(redirect, item.id());
         return "redirect:" + ROOT + "/" + site.id() + "/isi/" + item.id();
+    }
+
+    /** Says whether the saved item is on the site now, waits for its time, or is a draft nobody sees. */
+    private void flash(RedirectAttributes redirect, long itemId) {
+        SiteItem saved = items.byId(itemId).orElseThrow();
+        if (saved.visibleAt(editing.now())) redirect.addFlashAttribute("flash", "item.flash.live");
+        else if (saved.content().published()) redirect.addFlashAttribute("flash", "item.flash.scheduled");
+        else redirect.addFlashAttribute("flash", "item.flash.draft");
+    }
+
+    /**
+     * A form that comes back with problems cannot carry its file input; the photo chosen with it is kept in the
+     * site's library instead and named in the form, so the next save has it without choosing it again.
+     */
+    private Map<String, String> keepImage(StaffPrincipal staff, Site site, Map<String, String> form, MultipartFile image,
+            List<FieldProblem> problems) throws IOException {
+        SiteEditing.Upload upload = upload(image);
+        if (upload == null || problems.stream().anyMatch(p -> p.field().equals("image"))) return form;
+        Map<String, String> kept = new LinkedHashMap<>(form);
+        try {
+            kept.put("imageId", String.valueOf(editing.addImage(staff, site, upload, form.getOrDefault("title", ""))));
+        } catch (PhotoProcessor.RejectedPhoto e) {
+            return form; // not a photo: the editor chooses again and is told why on that save
+        }
+        return kept;
     }
 
     /** The item as the public would see it, also while it is a draft or scheduled. */
@@ -371,9 +396,12 @@ class SiteAdminController {
         model.addAttribute("form", all);
         model.addAttribute("problems", problems);
         model.addAttribute("conflict", conflict);
-        model.addAttribute("image", item == null || item.content().imageId() == null ? null : media.byId(item.content().imageId()).orElse(null));
+        Long imageId = all.get("imageId") != null && all.get("imageId").matches("[0-9]{1,18}") ? Long.valueOf(all.get("imageId"))
+                : item == null ? null : item.content().imageId();
+        model.addAttribute("image", imageId == null ? null : media.byId(imageId).filter(m -> m.siteId() == site.id()).orElse(null));
+        model.addAttribute("now", editing.now());
         model.addAttribute("zone", properties.timeZone());
-        model.addAttribute("centre", regions.centre());
+        model.addAttribute("centre", PortalController.centreOf(site, regions));
         return "portal/admin-item";
     }
 

@@ -94,7 +94,7 @@ class SiteEditing {
         requireEdit(staff, site);
         List<FieldProblem> problems = new ArrayList<>();
         if (items.slugTaken(site.id(), kind, content.slug(), null)) problems.add(new FieldProblem("slug", "item.error.slug-taken"));
-        ItemContent withFiles = attach(site, staff, content, image, file, problems);
+        ItemContent withFiles = attach(site, staff, kind, content, image, file, problems);
         if (kind.has(ItemKind.Field.FILE) && withFiles.fileKey() == null && problems.stream().noneMatch(p -> p.field().equals("file")))
             problems.add(new FieldProblem("file", "item.error.file-required"));
         if (!problems.isEmpty()) return new Outcome(null, problems, false);
@@ -111,7 +111,7 @@ class SiteEditing {
         requireOwn(site, item);
         List<FieldProblem> problems = new ArrayList<>();
         if (items.slugTaken(site.id(), item.kind(), content.slug(), item.id())) problems.add(new FieldProblem("slug", "item.error.slug-taken"));
-        ItemContent withFiles = attach(site, staff, removeImage ? content.withImage(null) : content, image, file, problems);
+        ItemContent withFiles = attach(site, staff, item.kind(), removeImage ? content.withImage(null) : content, image, file, problems);
         if (!problems.isEmpty()) return new Outcome(null, problems, false);
         if (!items.update(item.id(), expectedVersion, stamped(withFiles), staff.id(), clock.instant(), "")) {
             throw new ConcurrentEdit();
@@ -150,7 +150,7 @@ class SiteEditing {
         Long logoId = settings.logoId();
         if (problems.isEmpty() && logo != null && logo.present()) {
             try {
-                logoId = media.add(site.id(), logo.bytes(), site.name(), staff.id(), clock.instant());
+                logoId = media.add(site.id(), logo.bytes(), site.name(), staff.id(), clock.instant()).id();
             } catch (PhotoProcessor.RejectedPhoto e) {
                 problems.add(new FieldProblem("logo", e.messageKey()));
             }
@@ -182,7 +182,7 @@ class SiteEditing {
     long addImage(StaffPrincipal staff, Site site, Upload upload, String alt) throws PhotoProcessor.RejectedPhoto {
         requireEdit(staff, site);
         if (upload == null || !upload.present()) throw new PhotoProcessor.RejectedPhoto("error.photo.empty");
-        long id = media.add(site.id(), upload.bytes(), alt, staff.id(), clock.instant());
+        long id = media.add(site.id(), upload.bytes(), alt, staff.id(), clock.instant()).id();
         audit.record(staff, "site.image.added", String.valueOf(id));
         return id;
     }
@@ -237,7 +237,8 @@ class SiteEditing {
     }
 
     /** Stores a new image and file when given (checked by their bytes), else keeps the content's own. */
-    private ItemContent attach(Site site, StaffPrincipal staff, ItemContent content, Upload image, Upload file, List<FieldProblem> problems) {
+    private ItemContent attach(Site site, StaffPrincipal staff, ItemKind kind, ItemContent content, Upload image, Upload file,
+            List<FieldProblem> problems) {
         ItemContent c = content;
         if (file != null && file.present()) {
             if (file.bytes().length > MAX_PDF_BYTES) problems.add(new FieldProblem("file", "item.error.file-large"));
@@ -253,10 +254,15 @@ class SiteEditing {
         }
         if (image != null && image.present() && problems.isEmpty()) {
             try {
-                c = c.withImage(media.add(site.id(), image.bytes(), content.title(), staff.id(), clock.instant()));
+                SiteMedia.Added added = media.add(site.id(), image.bytes(), content.title(), staff.id(), clock.instant());
+                c = c.withImage(added.id());
+                // a shop photographed where it is: its point, unless the editor set one
+                if (kind.has(ItemKind.Field.GPS) && !c.hasPoint() && added.gpsLat() != null && added.gpsLon() != null) c = c.withPoint(added.gpsLat(), added.gpsLon());
             } catch (PhotoProcessor.RejectedPhoto e) {
                 problems.add(new FieldProblem("image", e.messageKey()));
             }
+        } else if (c.imageId() != null && media.byId(c.imageId()).filter(m -> m.siteId() == site.id()).isEmpty()) {
+            problems.add(new FieldProblem("image", "error.photo.unknown")); // an image of another site, or gone
         }
         return c;
     }

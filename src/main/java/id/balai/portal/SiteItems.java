@@ -66,6 +66,14 @@ class SiteItems {
                 .query(SiteItems::item).list();
     }
 
+    /** The newest published items of these kinds (for a home page: a new listing shows at once). */
+    List<SiteItem> newest(long siteId, List<ItemKind> kinds, Instant now, int limit) {
+        String in = String.join(", ", kinds.stream().map(k -> "'" + k.name() + "'").toList());
+        return jdbc.sql("select " + COLUMNS + " from site_item where site_id = ? and kind in (" + in + ") and status = 'PUBLISHED' "
+                        + "and (publish_at is null or publish_at <= ?) order by coalesce(publish_at, updated_at) desc, id desc fetch first ? rows only")
+                .params(siteId, utc(now), limit).query(SiteItems::item).list();
+    }
+
     /** Events not yet over, soonest first. */
     List<SiteItem> upcoming(long siteId, Instant now, int limit) {
         return jdbc.sql("select " + COLUMNS + " from site_item where site_id = ? and kind = 'EVENT' and status = 'PUBLISHED' "

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SiteMedia {
 
+    /** A stored upload, and where the photo was taken when the camera recorded it. */
+    record Added(long id, Double gpsLat, Double gpsLon) {}
+
     record Image(long id, long siteId, String fileKey, String thumbKey, int width, int height, long bytes, String alt, Instant at) {}
 
     private final JdbcClient jdbc;
@@ -30,7 +33,7 @@ class SiteMedia {
     }
 
     /** Stores an upload; refused (with the message key) when it is not a photo Balai can read. */
-    long add(long siteId, byte[] upload, String alt, Long by, Instant now) throws PhotoProcessor.RejectedPhoto {
+    Added add(long siteId, byte[] upload, String alt, Long by, Instant now) throws PhotoProcessor.RejectedPhoto {
         PhotoProcessor.Processed p = processor.process(upload);
         try {
             String key = storage.store("situs", p.jpeg(), "jpg");
@@ -41,7 +44,7 @@ class SiteMedia {
                     .params(siteId, key, thumb, p.width(), p.height(), (long) p.jpeg().length, alt == null ? "" : alt.strip(), by,
                             SiteItems.utc(now))
                     .update(keys, "id");
-            return keys.getKey().longValue();
+            return new Added(keys.getKey().longValue(), p.gpsLat(), p.gpsLon());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -192,6 +192,45 @@ class PortalWebTest {
     }
 
     @Test
+    void aPhotoChosenWithAFormThatCameBackIsKeptAndWhereItWasTakenBecomesThePoint() throws Exception {
+        byte[] photo = TestImages.withExif(TestImages.jpeg(640, 480), 1, -6.9611, 110.0911);
+        String refused = page(newItem(ownSite, "umkm", Map.of("title", "", "status", "PUBLISHED", "summary", "Gorengan hangat"))
+                .file(new MockMultipartFile("image", "warung.jpg", "image/jpeg", photo)).with(user(lurah)), 422);
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("name=\"imageId\" value=\"(\\d+)\"").matcher(refused);
+        assertThat(kept.find()).as("the photo is kept with the form").isTrue();
+        assertThat(refused).contains("tidak perlu memilihnya lagi");
+        String saved = perform(newItem(ownSite, "umkm", Map.of("title", "Gorengan Mbak Yu", "status", "PUBLISHED", "imageId", kept.group(1)))
+                .with(user(lurah)), 302).getRedirectedUrl();
+        long id = Long.parseLong(saved.substring(saved.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("select image_id from site_item where id = ?").param(id).query(Long.class).single()).isEqualTo(Long.parseLong(kept.group(1)));
+        // a photo with a camera position and no point typed: the point is where it was taken
+        long other = create(ownSite, "umkm", Map.of("title", "Tambal Ban Pak Darto", "status", "PUBLISHED"),
+                new MockMultipartFile("image", "ban.jpg", "image/jpeg", photo));
+        assertThat(jdbc.sql("select lat from site_item where id = ?").param(other).query(Double.class).single()).isCloseTo(-6.9611, org.assertj.core.data.Offset.offset(1e-4));
+        // an image of another site cannot be borrowed by its id
+        perform(multipart("/staf/situs/" + otherSite + "/media").file(new MockMultipartFile("image", "lain.png", "image/png", TestImages.png(64, 64)))
+                .param("alt", "Foto kelurahan lain").with(user(cityAdmin)).with(csrf()), 302);
+        long foreign = jdbc.sql("select max(id) from site_media where site_id = ?").param(otherSite).query(Long.class).single();
+        assertThat(page(newItem(ownSite, "umkm", Map.of("title", "Pinjam foto", "status", "PUBLISHED", "imageId", String.valueOf(foreign)))
+                .with(user(lurah)), 422)).contains("Foto tidak ditemukan");
+    }
+
+    @Test
+    void theEditorIsToldWhetherASaveIsLiveScheduledOrADraft() throws Exception {
+        perform(newItem(ownSite, "berita", Map.of("title", "Draf saja", "status", "DRAFT")).with(user(lurah)), 302);
+        String draft = mvc.perform(newItem(ownSite, "berita", Map.of("title", "Draf lagi", "status", "DRAFT")).with(user(lurah)))
+                .andReturn().getFlashMap().get("flash").toString();
+        assertThat(draft).isEqualTo("item.flash.draft");
+        String live = mvc.perform(newItem(ownSite, "berita", Map.of("title", "Langsung tayang", "status", "PUBLISHED")).with(user(lurah)))
+                .andReturn().getFlashMap().get("flash").toString();
+        assertThat(live).isEqualTo("item.flash.live");
+        String later = LocalDateTime.now(ZoneId.of("Asia/Jakarta")).plusDays(1).withSecond(0).withNano(0).toString();
+        String scheduled = mvc.perform(newItem(ownSite, "berita", Map.of("title", "Besok tayang", "status", "PUBLISHED", "publishAt", later))
+                .with(user(lurah))).andReturn().getFlashMap().get("flash").toString();
+        assertThat(scheduled).isEqualTo("item.flash.scheduled");
+    }
+
+    @Test
     void anEditIsVisibleToTheNextVisitorEvenWhenThePageWasKept() throws Exception {
         long id = create(ownSite, "halaman", Map.of("title", "Jam layanan", "slug", "jam-layanan", "body", "Buka pukul 08.00", "status", "PUBLISHED"));
         assertThat(page(get(ownBase + "/halaman/jam-layanan"), 200)).contains("Buka pukul 08.00");
