@@ -13,8 +13,8 @@ import org.jsoup.safety.Safelist;
  * Editors write Markdown; the public gets HTML from it that cannot carry script. Two layers: HTML typed
  * into the Markdown is escaped (shown as text, never run); the result is then cleaned against an
  * allow-list (jsoup) that keeps only text formatting,
- * lists, tables, links (http, https, mailto, tel, or this site's own paths) and images (https or this site's
- * own paths), and marks links to other sites {@code rel="nofollow noopener"}.
+ * lists, tables, links (http, https, mailto, tel, or this site's own paths) and images from the site's own
+ * library, and marks links to other sites {@code rel="nofollow noopener"}.
  */
 final class Markdown {
 
@@ -40,11 +40,17 @@ final class Markdown {
         clean.select("a[href]").forEach(a -> {
             String href = a.attr("href");
             if (href.startsWith(BASE)) a.attr("href", href.substring(BASE.length()));
-            else if (href.startsWith("http")) a.attr("rel", "nofollow noopener");
+            else if (href.startsWith("http") || href.startsWith("//")) a.attr("rel", "nofollow noopener");
         });
-        clean.select("img[src]").forEach(img -> {
+        clean.select("img").forEach(img -> {
             String src = img.attr("src");
-            if (src.startsWith(BASE)) img.attr("src", src.substring(BASE.length()));
+            if (src.startsWith(BASE)) src = src.substring(BASE.length());
+            // only this site's own images: the page's Content-Security-Policy would block others anyway
+            if (!src.startsWith("/situs-media/")) {
+                img.remove();
+                return;
+            }
+            img.attr("src", src);
             img.attr("loading", "lazy");
         });
         clean.outputSettings().prettyPrint(false);

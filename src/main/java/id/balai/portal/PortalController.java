@@ -6,6 +6,7 @@ import id.balai.platform.BalaiProperties;
 import id.balai.platform.storage.FileStorage;
 import id.balai.platform.web.PublicPageCache;
 import id.balai.reports.ReportCatalogue;
+import id.balai.identity.StaffPrincipal;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +56,11 @@ class PortalController {
     private final FileStorage storage;
     private final BalaiProperties properties;
     private final java.time.Clock clock;
+    private final SiteEditing editing;
 
     PortalController(Sites sites, SiteItems items, SiteMedia media, HomeFigures figures, Regions regions, ReportCatalogue catalogue,
-            FileStorage storage, BalaiProperties properties, java.time.Clock clock) {
+            FileStorage storage, BalaiProperties properties, java.time.Clock clock, SiteEditing editing) {
+        this.editing = editing;
         this.sites = sites;
         this.items = items;
         this.media = media;
@@ -134,6 +138,7 @@ class PortalController {
         String description = item.content().summary().isEmpty() ? Markdown.plainText(item.content().body(), 200) : item.content().summary();
         page(model, site, item.content().title(), description, item.content().imageId(), item.path(site.base()));
         model.addAttribute("item", item);
+        model.addAttribute("now", clock.instant());
         model.addAttribute("kind", item.kind());
         model.addAttribute("html", Markdown.toSafeHtml(item.content().body()));
         model.addAttribute("image", item.content().imageId() == null ? null : media.byId(item.content().imageId()).orElse(null));
@@ -215,15 +220,15 @@ class PortalController {
     }
 
     @GetMapping("/situs-media/{id}")
-    ResponseEntity<InputStreamResource> image(@PathVariable long id) throws IOException {
+    ResponseEntity<InputStreamResource> image(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) throws IOException {
         SiteMedia.Image image = media.byId(id).orElseThrow(PortalController::notFound);
-        return imageFile(image.fileKey());
+        return imageFile(image, image.fileKey(), staff);
     }
 
     @GetMapping("/situs-media/{id}/kecil")
-    ResponseEntity<InputStreamResource> thumbnail(@PathVariable long id) throws IOException {
+    ResponseEntity<InputStreamResource> thumbnail(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) throws IOException {
         SiteMedia.Image image = media.byId(id).orElseThrow(PortalController::notFound);
-        return imageFile(image.thumbKey());
+        return imageFile(image, image.thumbKey(), staff);
     }
 
     /** A document's or form's PDF, counted; only while the item is public. */
@@ -240,10 +245,18 @@ class PortalController {
                 .body(new InputStreamResource(storage.open(item.content().fileKey())));
     }
 
-    private ResponseEntity<InputStreamResource> imageFile(String key) throws IOException {
+    /**
+     * An image the public sees (a site's logo, or shown by a published item) is kept by browsers for a month: a
+     * stored image never changes, a new upload gets a new id. Any other image of the library (a draft's photo, an
+     * upload by mistake) is shown only to the site's editors, and never kept.
+     */
+    private ResponseEntity<InputStreamResource> imageFile(SiteMedia.Image image, String key, StaffPrincipal staff) throws IOException {
+        Site site = sites.byId(image.siteId()).orElseThrow(PortalController::notFound);
+        boolean shown = Long.valueOf(image.id()).equals(site.logoId()) || items.imageShown(site.id(), image.id(), clock.instant());
+        if (!shown && !editing.canEdit(staff, site)) throw notFound();
         if (!storage.exists(key)) throw notFound();
-        // Stored images never change (a new upload gets a new id), so browsers may keep them.
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
+        CacheControl cache = shown ? CacheControl.maxAge(Duration.ofDays(30)).cachePublic() : CacheControl.noStore();
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache)
                 .header("X-Content-Type-Options", "nosniff").contentLength(storage.size(key)).body(new InputStreamResource(storage.open(key)));
     }
 

@@ -151,16 +151,16 @@ class PortalFeedsController {
     void sitemap(HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
         Map<Long, Site> byId = sites.byIds();
-        List<SiteItem> all = items.allVisible(now, SITEMAP_LIMIT - byId.size() * (1 + ItemKind.values().length));
+        List<SiteItems.Address> all = items.allVisible(now, SITEMAP_LIMIT - byId.size() - 1);
         response.setContentType("application/xml;charset=UTF-8");
         XmlDocuments.write(response.getOutputStream(), w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
             location(w, url("/laporan"), null);
             for (Site s : sites.all()) location(w, url(s.home()), null);
-            for (SiteItem i : all) {
-                Site s = byId.get(i.siteId());
-                if (s != null) location(w, url(i.path(s.base())), i.updatedAt());
+            for (SiteItems.Address a : all) {
+                Site s = byId.get(a.siteId());
+                if (s != null) location(w, url(s.base() + "/" + a.kind().segment() + "/" + a.slug()), a.updatedAt());
             }
             w.writeEndElement();
         });

@@ -150,6 +150,7 @@ class SiteAdminController {
             return itemForm(model, site, k, null, keepImage(staff, site, form, image, outcome.problems()), outcome.problems(), null);
         }
         flash(redirect, outcome.id());
+        if (outcome.pointFromPhoto()) redirect.addFlashAttribute("pointFromPhoto", true);
         return "redirect:" + ROOT + "/" + site.id() + "/isi/" + outcome.id();
     }
 
@@ -185,6 +186,7 @@ class SiteAdminController {
                 response.setStatus(422);
                 return itemForm(model, site, item.kind(), item, keepImage(staff, site, form, image, outcome.problems()), outcome.problems(), null);
             }
+            if (outcome.pointFromPhoto()) redirect.addFlashAttribute("pointFromPhoto", true);
         } catch (SiteEditing.ConcurrentEdit e) {
             // Somebody saved first: show what is stored now beside what this editor typed; nothing is overwritten.
             SiteItem stored = item(site, itemId);
@@ -213,7 +215,8 @@ class SiteAdminController {
         if (upload == null || problems.stream().anyMatch(p -> p.field().equals("image"))) return form;
         Map<String, String> kept = new LinkedHashMap<>(form);
         try {
-            kept.put("imageId", String.valueOf(editing.addImage(staff, site, upload, form.getOrDefault("title", ""))));
+            String alt = form.getOrDefault("title", "").strip();
+            kept.put("imageId", String.valueOf(editing.addImage(staff, site, upload, alt.length() > 200 ? alt.substring(0, 200) : alt)));
         } catch (PhotoProcessor.RejectedPhoto e) {
             return form; // not a photo: the editor chooses again and is told why on that save
         }
@@ -243,14 +246,14 @@ class SiteAdminController {
 
     @PostMapping(ROOT + "/{siteId}/isi/{itemId}/riwayat/{version}")
     String restore(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long siteId, @PathVariable long itemId,
-            @PathVariable int version, RedirectAttributes redirect) {
+            @PathVariable int version, @RequestParam(name = "expected", defaultValue = "-1") int expected, RedirectAttributes redirect) {
         Site site = editableSite(staff, siteId);
         SiteItem item = item(site, itemId);
         try {
-            if (editing.restore(staff, site, item, version)) redirect.addFlashAttribute("flash", "item.flash.restored");
+            if (editing.restore(staff, site, item, version, expected)) redirect.addFlashAttribute("flash", "item.flash.restored");
             else redirect.addFlashAttribute("flashError", "item.error.restore");
         } catch (SiteEditing.ConcurrentEdit e) {
-            redirect.addFlashAttribute("flashError", "item.error.restore");
+            redirect.addFlashAttribute("flashError", "item.error.restore-conflict");
         }
         return "redirect:" + ROOT + "/" + site.id() + "/isi/" + item.id();
     }
@@ -282,7 +285,7 @@ class SiteAdminController {
                 return settingsPage(model, site, typed, expected, problems, false, staff);
             }
         } catch (SiteEditing.ConcurrentEdit e) {
-            Site stored = editableSite(staff, siteId);
+            Site stored = sites.fresh(siteId).orElseThrow(PortalController::notFound);
             response.setStatus(409);
             return settingsPage(model, stored, typed, stored.version(), List.of(), true, staff);
         }
@@ -292,13 +295,13 @@ class SiteAdminController {
 
     @PostMapping(ROOT + "/{siteId}/pengaturan/riwayat/{version}")
     String restoreSettings(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long siteId, @PathVariable int version,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "expected", defaultValue = "-1") int expected, RedirectAttributes redirect) {
         Site site = editableSite(staff, siteId);
         try {
-            boolean restored = editing.restoreSettings(staff, site, version);
-            redirect.addFlashAttribute(restored ? "flash" : "flashError", restored ? "site.flash.restored" : "item.error.restore");
+            boolean restored = editing.restoreSettings(staff, site, version, expected);
+            redirect.addFlashAttribute(restored ? "flash" : "flashError", restored ? "site.flash.restored" : "site.error.restore");
         } catch (SiteEditing.ConcurrentEdit e) {
-            redirect.addFlashAttribute("flashError", "item.error.restore");
+            redirect.addFlashAttribute("flashError", "item.error.restore-conflict");
         }
         return "redirect:" + ROOT + "/" + site.id() + "/pengaturan";
     }
@@ -376,11 +379,17 @@ class SiteAdminController {
         if (h.isEmpty()) {
             editing.setHost(staff, site, null);
         } else if (!h.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+") || h.length() > 200
-                || sites.byHost(h).filter(other -> other.id() != site.id()).isPresent()) {
+                || h.equals(mainHost()) || sites.byHost(h).filter(other -> other.id() != site.id()).isPresent()) {
+            // the portal's own host would hand the whole city's front page to one site
             redirect.addFlashAttribute("flashError", "site.error.host");
             return "redirect:" + ROOT + "/" + site.id();
         } else {
-            editing.setHost(staff, site, h);
+            try {
+                editing.setHost(staff, site, h);
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                redirect.addFlashAttribute("flashError", "site.error.host");
+                return "redirect:" + ROOT + "/" + site.id();
+            }
         }
         redirect.addFlashAttribute("flash", "site.flash.saved");
         return "redirect:" + ROOT + "/" + site.id();
@@ -422,6 +431,11 @@ class SiteAdminController {
         Map<Long, String> names = new LinkedHashMap<>();
         for (Long id : ids) if (id != null) names.computeIfAbsent(id, i -> staffDirectory.byId(i).map(StaffPrincipal::fullName).orElse("#" + i));
         return names;
+    }
+
+    private String mainHost() {
+        String host = java.net.URI.create(properties.publicBaseUrl()).getHost();
+        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     private Site site(long siteId) {

@@ -57,9 +57,9 @@ class SiteEditing {
     }
 
     /** What a save came to: the item's id, or the problems (nothing stored), or a conflict with a newer version. */
-    record Outcome(Long id, List<FieldProblem> problems, boolean conflict) {
-        static Outcome saved(long id) {
-            return new Outcome(id, List.of(), false);
+    record Outcome(Long id, List<FieldProblem> problems, boolean pointFromPhoto) {
+        static Outcome saved(long id, boolean pointFromPhoto) {
+            return new Outcome(id, List.of(), pointFromPhoto);
         }
 
         boolean ok() {
@@ -94,14 +94,14 @@ class SiteEditing {
         requireEdit(staff, site);
         List<FieldProblem> problems = new ArrayList<>();
         if (items.slugTaken(site.id(), kind, content.slug(), null)) problems.add(new FieldProblem("slug", "item.error.slug-taken"));
-        ItemContent withFiles = attach(site, staff, kind, content, image, file, problems);
-        if (kind.has(ItemKind.Field.FILE) && withFiles.fileKey() == null && problems.stream().noneMatch(p -> p.field().equals("file")))
+        if (kind.has(ItemKind.Field.FILE) && (file == null || !file.present()))
             problems.add(new FieldProblem("file", "item.error.file-required"));
+        ItemContent withFiles = attach(site, staff, kind, content, image, file, problems);
         if (!problems.isEmpty()) return new Outcome(null, problems, false);
         long id = items.insert(site.id(), kind, stamped(withFiles), staff.id(), clock.instant());
         audit.record(staff, "site.item.created", String.valueOf(id));
         publicContent.changed();
-        return Outcome.saved(id);
+        return Outcome.saved(id, !content.hasPoint() && withFiles.hasPoint());
     }
 
     @Transactional
@@ -118,7 +118,7 @@ class SiteEditing {
         }
         audit.record(staff, "site.item.changed", String.valueOf(item.id()));
         publicContent.changed();
-        return Outcome.saved(item.id());
+        return Outcome.saved(item.id(), !content.hasPoint() && withFiles.hasPoint());
     }
 
     /** Somebody saved the item after this editor opened it; the transaction (and any image stored with it) is undone. */
@@ -128,16 +128,19 @@ class SiteEditing {
         }
     }
 
-    /** Brings back what version {@code version} held, as a new version (nothing in the history is lost). */
+    /**
+     * Brings back what version {@code version} held, as a new version (nothing in the history is lost), over the
+     * version the editor saw ({@code expected}): a save made since then is never overwritten unseen.
+     */
     @Transactional
-    boolean restore(StaffPrincipal staff, Site site, SiteItem item, int version) {
+    boolean restore(StaffPrincipal staff, Site site, SiteItem item, int version, int expected) {
         requireEdit(staff, site);
         requireOwn(site, item);
         ItemContent old = items.snapshot(item.id(), version).orElse(null);
         if (old == null) return false;
         if (old.imageId() != null && media.byId(old.imageId()).isEmpty()) old = old.withImage(null);
         if (items.slugTaken(site.id(), item.kind(), old.slug(), item.id())) return false;
-        if (!items.update(item.id(), item.version(), old, staff.id(), clock.instant(), "restored:" + version)) throw new ConcurrentEdit();
+        if (!items.update(item.id(), expected, old, staff.id(), clock.instant(), "restored:" + version)) throw new ConcurrentEdit();
         audit.record(staff, "site.item.restored", item.id() + "@" + version);
         publicContent.changed();
         return true;
@@ -165,14 +168,14 @@ class SiteEditing {
     }
 
     @Transactional
-    boolean restoreSettings(StaffPrincipal staff, Site site, int version) {
+    boolean restoreSettings(StaffPrincipal staff, Site site, int version, int expected) {
         requireEdit(staff, site);
         SiteSettings old = sites.snapshot(site.id(), version).orElse(null);
         if (old == null) return false;
         if (old.logoId() != null && media.byId(old.logoId()).isEmpty()) {
             old = new SiteSettings(old.name(), old.tagline(), old.colour(), null, old.menu(), old.social(), old.contact());
         }
-        if (!sites.update(site.id(), site.version(), old, staff.id(), clock.instant())) throw new ConcurrentEdit();
+        if (!sites.update(site.id(), expected, old, staff.id(), clock.instant())) throw new ConcurrentEdit();
         audit.record(staff, "site.restored", site.id() + "@" + version);
         publicContent.changed();
         return true;

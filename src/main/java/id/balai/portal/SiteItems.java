@@ -28,7 +28,7 @@ class SiteItems {
             + "category, tags, status, publish_at, starts_at, ends_at, place, phone, whatsapp, website, opening_hours, video_url, "
             + "lat, lon, image_id, file_key, file_name, file_bytes, sort_order";
     /** The text searched, the same on both databases. */
-    private static final String SEARCHED = "(title || ' ' || summary || ' ' || body || ' ' || category || ' ' || tags || ' ' || place)";
+    static final String SEARCHED = "(title || ' ' || summary || ' ' || body || ' ' || category || ' ' || tags || ' ' || place)";
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -55,14 +55,15 @@ class SiteItems {
     List<SiteItem> visible(long siteId, ItemKind kind, Instant now, String category, int offset, int limit) {
         String order = switch (kind) {
             case NEWS -> "coalesce(publish_at, updated_at) desc, id desc";
-            case EVENT -> "starts_at desc, id desc";
+            // coming events first, the soonest on top; then past ones, the latest on top
+            case EVENT -> "case when coalesce(ends_at, starts_at) >= ? then 0 else 1 end, "
+                    + "case when coalesce(ends_at, starts_at) >= ? then starts_at end, starts_at desc, id desc";
             default -> "sort_order, title, id";
         };
         return jdbc.sql("select " + COLUMNS + " from site_item where site_id = ? and kind = ? and status = 'PUBLISHED' "
                         + "and (publish_at is null or publish_at <= ?)" + (category == null ? "" : " and category = ?") + " order by "
                         + order + " offset ? rows fetch next ? rows only")
-                .params(category == null ? List.of(siteId, kind.name(), utc(now), offset, limit)
-                        : List.of(siteId, kind.name(), utc(now), category, offset, limit))
+                .params(visibleParams(siteId, kind, now, category, offset, limit))
                 .query(SiteItems::item).list();
     }
 
@@ -72,6 +73,14 @@ class SiteItems {
         return jdbc.sql("select " + COLUMNS + " from site_item where site_id = ? and kind in (" + in + ") and status = 'PUBLISHED' "
                         + "and (publish_at is null or publish_at <= ?) order by coalesce(publish_at, updated_at) desc, id desc fetch first ? rows only")
                 .params(siteId, utc(now), limit).query(SiteItems::item).list();
+    }
+
+    private static List<Object> visibleParams(long siteId, ItemKind kind, Instant now, String category, int offset, int limit) {
+        List<Object> params = new ArrayList<>(List.of(siteId, kind.name(), utc(now)));
+        if (category != null) params.add(category);
+        if (kind == ItemKind.EVENT) params.addAll(List.of(utc(now), utc(now)));
+        params.addAll(List.of(offset, limit));
+        return params;
     }
 
     /** Events not yet over, soonest first. */
@@ -102,11 +111,16 @@ class SiteItems {
                 .param(siteId).query(SiteItems::item).list();
     }
 
+    /** Where a published item lives and when it last changed: what a sitemap needs, without the texts. */
+    record Address(long siteId, ItemKind kind, String slug, Instant updatedAt) {}
+
     /** Every published item of every site, for the sitemap. */
-    List<SiteItem> allVisible(Instant now, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from site_item where status = 'PUBLISHED' and (publish_at is null or publish_at <= ?) "
-                        + "order by site_id, kind, id fetch first ? rows only")
-                .params(utc(now), limit).query(SiteItems::item).list();
+    List<Address> allVisible(Instant now, int limit) {
+        return jdbc.sql("select site_id, kind, slug, updated_at from site_item where status = 'PUBLISHED' "
+                        + "and (publish_at is null or publish_at <= ?) order by site_id, kind, id fetch first ? rows only")
+                .params(utc(now), limit)
+                .query((rs, n) -> new Address(rs.getLong(1), ItemKind.valueOf(rs.getString(2)), rs.getString(3), instant(rs, "updated_at")))
+                .list();
     }
 
     /**
@@ -187,9 +201,17 @@ class SiteItems {
         jdbc.sql("update site_item set downloads = downloads + 1 where id = ?").param(id).update();
     }
 
-    /** Whether a site's image is used by any item (such an image is kept). */
+    /** Whether any item, draft or not, shows the image as its photo or in its text (such an image is kept). */
     boolean imageUsed(long mediaId) {
-        return jdbc.sql("select count(*) from site_item where image_id = ?").param(mediaId).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from site_item where image_id = ? or body like ?").params(mediaId, "%/situs-media/" + mediaId + "%")
+                .query(Long.class).single() > 0;
+    }
+
+    /** Whether an item the public sees at {@code now} shows the image, as its photo or in its text. */
+    boolean imageShown(long siteId, long mediaId, Instant now) {
+        return jdbc.sql("select count(*) from site_item where site_id = ? and status = 'PUBLISHED' and (publish_at is null or publish_at <= ?) "
+                        + "and (image_id = ? or body like ?)")
+                .params(siteId, utc(now), mediaId, "%/situs-media/" + mediaId + "%").query(Long.class).single() > 0;
     }
 
     private void snapshot(long id, int version, ItemContent c, Long by, Instant now, String note) {

@@ -58,9 +58,27 @@ class SiteMedia {
         return jdbc.sql("select * from site_media where site_id = ? order by id desc").param(siteId).query(SiteMedia::image).list();
     }
 
-    /** Removes an image from the library (the caller checks that nothing uses it); the files stay for older versions. */
+    /**
+     * Removes an image from the library (the caller checks that nothing uses it) and, once that is committed, its
+     * files: a restored old version that named it simply has no photo.
+     */
     boolean remove(long siteId, long id) {
-        return jdbc.sql("delete from site_media where id = ? and site_id = ?").params(id, siteId).update() > 0;
+        Optional<Image> image = byId(id).filter(i -> i.siteId() == siteId);
+        if (image.isEmpty() || jdbc.sql("delete from site_media where id = ? and site_id = ?").params(id, siteId).update() == 0) return false;
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        for (String key : List.of(image.get().fileKey(), image.get().thumbKey())) {
+                            try {
+                                storage.delete(key);
+                            } catch (IOException e) {
+                                org.slf4j.LoggerFactory.getLogger(SiteMedia.class).warn("Image file {} not deleted: {}", key, e.toString());
+                            }
+                        }
+                    }
+                });
+        return true;
     }
 
     private static Image image(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

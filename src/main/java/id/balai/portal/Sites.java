@@ -32,6 +32,8 @@ class Sites {
     private record Held(List<Site> sites, long readAt) {}
 
     private final AtomicReference<Held> cache = new AtomicReference<>();
+    /** Moves with every forgetting: a list read before a change committed is not kept after it. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     Sites(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -40,10 +42,18 @@ class Sites {
     List<Site> all() {
         Held held = cache.get();
         if (held == null || System.nanoTime() - held.readAt() > HOLD_NANOS) {
-            held = new Held(jdbc.sql("select " + COLUMNS + " from site order by kind, name").query(Sites::site).list(), System.nanoTime());
-            cache.set(held);
+            long before = generation.get();
+            Held read = new Held(jdbc.sql("select " + COLUMNS + " from site order by kind, name").query(Sites::site).list(), System.nanoTime());
+            if (generation.get() == before) cache.compareAndSet(held, read);
+            return read.sites();
         }
         return held.sites();
+    }
+
+    /** The site as stored now (also a change made on another node a moment ago). */
+    Optional<Site> fresh(long id) {
+        forget();
+        return byId(id);
     }
 
     Optional<Site> city() {
@@ -142,15 +152,20 @@ class Sites {
 
     /** Read the sites again once this change is committed (and now, so this transaction sees it too). */
     private void forgetAfterCommit() {
-        cache.set(null);
+        forget();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.set(null);
+                    forget();
                 }
             });
         }
+    }
+
+    private void forget() {
+        generation.incrementAndGet();
+        cache.set(null);
     }
 
     private static Site site(ResultSet rs, int n) throws SQLException {

@@ -67,7 +67,8 @@ class PortalWebTest {
         String city = page(get("/"), 200);
         assertThat(city).contains("Kota Astina", "Buat laporan", "/laporan/baru", "Laporan publik", "og:title", "rel=\"canonical\"");
         String kelurahan = page(get(ownBase), 200);
-        assertThat(kelurahan).contains("Kelurahan ", "Laporan publik", "/laporan/baru", "Keripik Tempe Bu Sari".substring(0, 0));
+        String name = jdbc.sql("select name from site where id = ?").param(ownSite).query(String.class).single();
+        assertThat(kelurahan).contains("<h1>" + name + "</h1>", "Laporan publik", "/laporan/baru", "/laporan?kelurahan=" + lurah.regionCode());
         assertThat(page(get("/kelurahan/tidak-ada"), 404)).isNotNull();
         assertThat(page(get("/opd"), 200)).contains("Dinas Pekerjaan Umum dan Penataan Ruang", "/opd/dpupr");
         assertThat(page(get("/kelurahan"), 200)).contains(ownBase);
@@ -120,11 +121,18 @@ class PortalWebTest {
         update(id, 1, Map.of("title", "Sejarah", "slug", "sejarah", "body", "Versi kedua", "status", "PUBLISHED"), 302);
         assertThat(page(get(ownBase + "/halaman/sejarah"), 200)).contains("Versi kedua");
         assertThat(page(get("/staf/situs/" + ownSite + "/isi/" + id + "/riwayat").with(user(lurah)), 200)).contains(lurah.fullName());
-        perform(post("/staf/situs/" + ownSite + "/isi/" + id + "/riwayat/1").with(user(lurah)).with(csrf()), 302);
+        perform(post("/staf/situs/" + ownSite + "/isi/" + id + "/riwayat/1").param("expected", "2").with(user(lurah)).with(csrf()), 302);
         assertThat(page(get(ownBase + "/halaman/sejarah"), 200)).contains("Versi pertama").doesNotContain("Versi kedua");
         assertThat(count("select count(*) from site_item_version where item_id = " + id)).isEqualTo(3);
         assertThat(jdbc.sql("select note from site_item_version where item_id = ? and version = 3").param(id).query(String.class).single())
                 .isEqualTo("restored:1");
+        // a restore from a history page opened before somebody else's save does not overwrite that save
+        update(id, 3, Map.of("title", "Sejarah", "slug", "sejarah", "body", "Versi editor lain", "status", "PUBLISHED"), 302);
+        String refused = mvc.perform(post("/staf/situs/" + ownSite + "/isi/" + id + "/riwayat/2").param("expected", "3").with(user(cityAdmin))
+                .with(csrf())).andReturn().getFlashMap().get("flashError").toString();
+        assertThat(refused).isEqualTo("item.error.restore-conflict");
+        assertThat(page(get(ownBase + "/halaman/sejarah"), 200)).contains("Versi editor lain");
+        assertThat(count("select count(*) from site_item_version where item_id = " + id)).isEqualTo(4);
     }
 
     @Test
@@ -146,10 +154,13 @@ class PortalWebTest {
         assertThat(page(get(ownBase + "/rss.xml"), 200)).doesNotContain("Berita besok lusa");
         assertThat(page(get("/staf/situs/" + ownSite + "/isi/" + id + "/pratinjau").with(user(lurah)), 200)).contains("Pratinjau", "Berita besok lusa");
         perform(get("/staf/situs/" + ownSite + "/isi/" + id + "/pratinjau").with(user(otherLurah)), 403);
-        long draft = create(ownSite, "berita", Map.of("title", "Draf rahasia", "slug", "draf", "status", "DRAFT"));
+        for (String path : List.of(ownBase, ownBase + "/atom.xml", ownBase + "/peta.json", "/sitemap.xml")) {
+            assertThat(page(get(path), 200)).as(path).doesNotContain("besok-lusa", "Berita besok lusa");
+        }
+        create(ownSite, "berita", Map.of("title", "Draf rahasia", "slug", "draf", "status", "DRAFT"));
         perform(get(ownBase + "/berita/draf"), 404);
         assertThat(page(get(ownBase + "/cari").param("q", "rahasia"), 200)).doesNotContain("Draf rahasia");
-        assertThat(draft).isPositive();
+        assertThat(page(get("/staf/situs/" + ownSite + "/isi/" + id + "/pratinjau").with(user(lurah)), 200)).contains("Terjadwal");
     }
 
     @Test
@@ -267,7 +278,11 @@ class PortalWebTest {
         String home = page(get(ownBase), 200);
         assertThat(home).contains("Kelurahan Baru Sekali", "https://instagram.com/kel");
         assertThat(page(get(ownBase + "/tema.css"), 200)).contains("--brand:#ffd700", "--brand-ink:#000");
-        perform(post("/staf/situs/" + ownSite + "/pengaturan/riwayat/" + version).with(user(lurah)).with(csrf()), 302);
+        String late = page(multipart("/staf/situs/" + ownSite + "/pengaturan").param("version", String.valueOf(version)).param("name", "Nama dari editor lain")
+                .param("colour", "#112233").with(user(cityAdmin)).with(csrf()), 409);
+        assertThat(late).contains("Orang lain menyimpan", "Nama dari editor lain", "value=\"" + (version + 1) + "\"");
+        perform(post("/staf/situs/" + ownSite + "/pengaturan/riwayat/" + version).param("expected", String.valueOf(version + 1))
+                .with(user(lurah)).with(csrf()), 302);
         assertThat(page(get(ownBase), 200)).doesNotContain("Kelurahan Baru Sekali");
     }
 
@@ -282,7 +297,7 @@ class PortalWebTest {
         assertThat(page(get("/umkm").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).contains(ownBase + "/umkm/");
         assertThat(page(get(ownBase + "/berita").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).contains(name);
         // other hosts and the rest of Balai are untouched
-        assertThat(page(get("/").header("Host", "localhost"), 200)).contains("Kota Astina");
+        assertThat(page(get("/").header("Host", "localhost"), 200)).contains("<h1>Kota Astina</h1>").doesNotContain("<h1>" + name + "</h1>");
         assertThat(page(get("/laporan").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).isNotEmpty();
         perform(post("/staf/situs/" + ownSite + "/host").param("host", "").with(user(cityAdmin)).with(csrf()), 302);
         assertThat(page(get("/").header("Host", "kelurahan-uji.astinakota.go.id"), 200)).doesNotContain("<h1>" + name + "</h1>");
