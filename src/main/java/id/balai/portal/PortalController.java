@@ -141,8 +141,22 @@ class PortalController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("kind", item.kind());
         model.addAttribute("html", Markdown.toSafeHtml(item.content().body()));
-        model.addAttribute("image", item.content().imageId() == null ? null : media.byId(item.content().imageId()).orElse(null));
+        SiteMedia.Image image = item.content().imageId() == null ? null : media.byId(item.content().imageId()).orElse(null);
+        model.addAttribute("image", image);
+        if (image != null) model.addAttribute("srcset", srcset(image));
         return "portal/item";
+    }
+
+    /** The three sizes of a library image with their widths, so a phone loads the medium one and a wide screen may take the full one. */
+    static String srcset(SiteMedia.Image image) {
+        int longSide = Math.max(image.width(), image.height());
+        String base = "/situs-media/" + image.id();
+        return base + "/kecil " + width(image, Math.min(320, longSide)) + "w, " + base + "/sedang "
+                + width(image, Math.min(SiteMedia.MEDIUM_SIDE, longSide)) + "w, " + base + " " + image.width() + "w";
+    }
+
+    private static int width(SiteMedia.Image image, int longSide) {
+        return (int) Math.round((double) image.width() * longSide / Math.max(image.width(), image.height()));
     }
 
     @GetMapping({"/peta", SITE + "/peta"})
@@ -223,6 +237,12 @@ class PortalController {
     ResponseEntity<InputStreamResource> image(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) throws IOException {
         SiteMedia.Image image = media.byId(id).orElseThrow(PortalController::notFound);
         return imageFile(image, image.fileKey(), staff);
+    }
+
+    @GetMapping("/situs-media/{id}/sedang")
+    ResponseEntity<InputStreamResource> medium(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) throws IOException {
+        SiteMedia.Image image = media.byId(id).orElseThrow(PortalController::notFound);
+        return imageFile(image, image.mediumKey(), staff);
     }
 
     @GetMapping("/situs-media/{id}/kecil")

@@ -20,7 +20,11 @@ class SiteMedia {
     /** A stored upload, and where the photo was taken when the camera recorded it. */
     record Added(long id, Double gpsLat, Double gpsLon) {}
 
-    record Image(long id, long siteId, String fileKey, String thumbKey, int width, int height, long bytes, String alt, Instant at) {}
+    /** {@code mediumKey}: a copy at most {@value #MEDIUM_SIDE} px for pages (the full file when it is no larger). */
+    record Image(long id, long siteId, String fileKey, String mediumKey, String thumbKey, int width, int height, long bytes, String alt,
+            Instant at) {}
+
+    static final int MEDIUM_SIDE = 1024;
 
     private final JdbcClient jdbc;
     private final FileStorage storage;
@@ -37,11 +41,13 @@ class SiteMedia {
         PhotoProcessor.Processed p = processor.process(upload);
         try {
             String key = storage.store("situs", p.jpeg(), "jpg");
+            byte[] medium = processor.smaller(p.jpeg(), MEDIUM_SIDE);
+            String mediumKey = medium == p.jpeg() ? key : storage.store("situs", medium, "jpg");
             String thumb = storage.store("situs", p.thumbnail(), "jpg");
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            jdbc.sql("insert into site_media (site_id, file_key, thumb_key, width, height, bytes, alt, uploaded_by, uploaded_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(siteId, key, thumb, p.width(), p.height(), (long) p.jpeg().length, alt == null ? "" : alt.strip(), by,
+            jdbc.sql("insert into site_media (site_id, file_key, medium_key, thumb_key, width, height, bytes, alt, uploaded_by, uploaded_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(siteId, key, mediumKey, thumb, p.width(), p.height(), (long) p.jpeg().length, alt == null ? "" : alt.strip(), by,
                             SiteItems.utc(now))
                     .update(keys, "id");
             return new Added(keys.getKey().longValue(), p.gpsLat(), p.gpsLon());
@@ -69,7 +75,7 @@ class SiteMedia {
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        for (String key : List.of(image.get().fileKey(), image.get().thumbKey())) {
+                        for (String key : new java.util.LinkedHashSet<>(List.of(image.get().fileKey(), image.get().mediumKey(), image.get().thumbKey()))) {
                             try {
                                 storage.delete(key);
                             } catch (IOException e) {
@@ -82,7 +88,9 @@ class SiteMedia {
     }
 
     private static Image image(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Image(rs.getLong("id"), rs.getLong("site_id"), rs.getString("file_key"), rs.getString("thumb_key"),
+        String file = rs.getString("file_key");
+        String medium = rs.getString("medium_key");
+        return new Image(rs.getLong("id"), rs.getLong("site_id"), file, medium == null ? file : medium, rs.getString("thumb_key"),
                 rs.getInt("width"), rs.getInt("height"), rs.getLong("bytes"), rs.getString("alt"), SiteItems.instant(rs, "uploaded_at"));
     }
 }

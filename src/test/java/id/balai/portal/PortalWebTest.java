@@ -193,6 +193,7 @@ class PortalWebTest {
         String item = page(get(ownBase + "/umkm/" + slug), 200);
         assertThat(item).contains("Soto Kwali Bu Tini", "https://wa.me/6281234567890", "/situs-media/", "data-lat=\"-7.5612\"", "og:image");
         Long imageId = jdbc.sql("select image_id from site_item where id = ?").param(id).query(Long.class).single();
+        assertThat(item).contains("/situs-media/" + imageId + "/sedang", "/situs-media/" + imageId + "/kecil 320w", "/situs-media/" + imageId + " 800w");
         byte[] stored = mvc.perform(get("/situs-media/" + imageId)).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain(TestImages.CAMERA_MAKE);
         assertThat(page(get(ownBase + "/peta.json"), 200)).contains("Soto Kwali Bu Tini", "110.8123", "-7.5612");
@@ -224,6 +225,30 @@ class PortalWebTest {
         long foreign = jdbc.sql("select max(id) from site_media where site_id = ?").param(otherSite).query(Long.class).single();
         assertThat(page(newItem(ownSite, "umkm", Map.of("title", "Pinjam foto", "status", "PUBLISHED", "imageId", String.valueOf(foreign)))
                 .with(user(lurah)), 422)).contains("Foto tidak ditemukan");
+    }
+
+    @Test
+    void aLibraryImageIsPublicOnlyOnceAPublishedItemShowsItAndPhonesGetAMediumCopy() throws Exception {
+        long draft = create(ownSite, "berita", Map.of("title", "Foto draf", "status", "DRAFT"),
+                new MockMultipartFile("image", "besar.jpg", "image/jpeg", TestImages.jpeg(TestImages.halves(2000, 1500, TestImages.RED, TestImages.BLUE))));
+        long imageId = jdbc.sql("select image_id from site_item where id = ?").param(draft).query(Long.class).single();
+        perform(get("/situs-media/" + imageId), 404);
+        perform(get("/situs-media/" + imageId + "/kecil"), 404);
+        perform(get("/situs-media/" + imageId).with(user(otherLurah)), 404);
+        MockHttpServletResponse forEditor = perform(get("/situs-media/" + imageId).with(user(lurah)), 200);
+        assertThat(forEditor.getHeader("Cache-Control")).contains("no-store");
+        update(draft, 1, Map.of("title", "Foto draf", "slug", "foto-draf", "status", "PUBLISHED"), 302);
+        MockHttpServletResponse full = perform(get("/situs-media/" + imageId), 200);
+        assertThat(full.getHeader("Cache-Control")).contains("public");
+        byte[] medium = perform(get("/situs-media/" + imageId + "/sedang"), 200).getContentAsByteArray();
+        assertThat(TestImages.read(medium).getWidth()).isEqualTo(1024);
+        assertThat(medium.length).isLessThan(full.getContentAsByteArray().length);
+        assertThat(TestImages.read(perform(get("/situs-media/" + imageId + "/kecil"), 200).getContentAsByteArray()).getWidth()).isEqualTo(320);
+        // used in the text of a page: kept in the library
+        create(ownSite, "halaman", Map.of("title", "Galeri", "status", "DRAFT", "body", "![foto](/situs-media/" + imageId + ")"));
+        update(draft, 2, Map.of("title", "Foto draf", "slug", "foto-draf", "status", "PUBLISHED", "removeImage", "on"), 302); // the news item lets it go
+        assertThat(mvc.perform(post("/staf/situs/" + ownSite + "/media/" + imageId + "/hapus").with(user(lurah)).with(csrf()))
+                .andReturn().getFlashMap().get("flashError")).isEqualTo("media.error.in-use");
     }
 
     @Test

@@ -115,6 +115,28 @@ public class PhotoProcessor {
         }
     }
 
+    /**
+     * A smaller copy of a photo this class made (for pages read on phones: a 2048 px photo is most of a page's
+     * weight), or the same bytes when it already fits in a square of {@code side}.
+     */
+    public byte[] smaller(byte[] processedJpeg, int side) throws RejectedPhoto {
+        try {
+            decoding.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedPhoto("error.photo.unreadable");
+        }
+        try {
+            Decoded decoded = decode(processedJpeg, (w, h) -> side);
+            if (decoded.width() <= side && decoded.height() <= side) return processedJpeg;
+            return toJpeg(fit(flatten(decoded.image()), side), 0.8f, processedJpeg.length / 3);
+        } catch (IOException | RuntimeException e) {
+            throw new RejectedPhoto("error.photo.unreadable");
+        } finally {
+            decoding.release();
+        }
+    }
+
     /** The image itself when it already fits in a square of {@code side}, else scaled down to fit (never up). */
     private static BufferedImage fit(BufferedImage image, int side) throws IOException {
         if (image.getWidth() <= side && image.getHeight() <= side) return image;
