@@ -51,6 +51,22 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    /**
+     * Kept pages for visitors without a session, before Spring Security's filters (order -100) and after the
+     * mapping of a site's own host name (-200), which decides what page a path on that host is.
+     */
+    @Bean
+    FilterRegistrationBean<jakarta.servlet.Filter> publicPageCacheFrontDoor(FilterRegistrationBean<PublicPageCache> cache,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        PublicPageCache pages = cache.getFilter();
+        io.micrometer.core.instrument.FunctionCounter.builder("balai.kept.pages.front", pages, PublicPageCache::servedAtTheDoor)
+                .description("Kept public pages served before the filter chain (not in http.server.requests)").register(meters);
+        FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(pages.frontDoor());
+        registration.setName("publicPageCacheFrontDoor");
+        registration.setOrder(-150);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

@@ -74,6 +74,28 @@ class PublicPageCacheTest {
         assertThat(page(get(listUrl))).contains("Penanda halaman tersimpan satu");
     }
 
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void aKeptPageReachesAVisitorWithoutASessionBeforeTheFilterChainWithTheSameHeaders() throws Exception {
+        publicContent.changed();
+        MockHttpServletResponse rendered = mvc.perform(get(listUrl)).andReturn().getResponse();
+        double before = meters.get("balai.kept.pages.front").functionCounter().count();
+        MockHttpServletResponse atTheDoor = mvc.perform(get(listUrl)).andReturn().getResponse();
+        assertThat(meters.get("balai.kept.pages.front").functionCounter().count()).isEqualTo(before + 1);
+        assertThat(atTheDoor.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(rendered.getContentAsString(StandardCharsets.UTF_8));
+        for (String header : java.util.List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+                "Cache-Control", "Content-Language")) {
+            assertThat(atTheDoor.getHeaders(header)).as(header).isNotEmpty().isEqualTo(rendered.getHeaders(header));
+        }
+        assertThat(atTheDoor.getHeader("Set-Cookie")).isNull();
+        // a visitor with a session, or staff, goes through the whole chain
+        mvc.perform(get(listUrl).session(new org.springframework.mock.web.MockHttpSession()));
+        mvc.perform(get(listUrl).with(user(staff.byUsername("koordinator").orElseThrow())));
+        mvc.perform(get(listUrl).header("Authorization", "Basic YWRtaW46eA=="));
+        assertThat(meters.get("balai.kept.pages.front").functionCounter().count()).isEqualTo(before + 1);
+    }
+
     @Test
     void aModeratorsEditShowsAtOnce() throws Exception {
         assertThat(page(get(listUrl))).contains(code);
