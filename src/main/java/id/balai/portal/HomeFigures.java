@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +34,33 @@ class HomeFigures {
         this.clock = clock;
     }
 
-    /** For a kelurahan (its code) or the city (null). */
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> firstReads = new ConcurrentHashMap<>();
+
+    /**
+     * For a kelurahan (its code) or the city (null). One visitor at a time reads them anew, the others meanwhile get
+     * the figures held so far: counting a million reports once per concurrent visitor ran a small heap out of memory.
+     */
     Figures of(String kelurahanCode) {
         String key = kelurahanCode == null ? "" : kelurahanCode;
-        Instant now = clock.instant();
         Held h = held.get(key);
-        if (h != null && h.at().plus(HOLD).isAfter(now)) return h.figures();
+        if (h != null && h.at().plus(HOLD).isAfter(clock.instant())) return h.figures();
+        if (h != null) {
+            if (!refreshing.add(key)) return h.figures();
+            try {
+                return read(key, kelurahanCode);
+            } finally {
+                refreshing.remove(key);
+            }
+        }
+        synchronized (firstReads.computeIfAbsent(key, k -> new Object())) {
+            Held first = held.get(key);
+            return first != null ? first.figures() : read(key, kelurahanCode);
+        }
+    }
+
+    private Figures read(String key, String kelurahanCode) {
+        Instant now = clock.instant();
         PublicReportQuery.PublicFigures counts = reports.figures(kelurahanCode, now.minus(RECENT));
         List<PublicReportQuery.PublicReport> latest = reports.find(PublicReportQuery.Criteria.of(null, kelurahanCode, null, null), 0, 5);
         Figures f = new Figures(counts, latest);
