@@ -45,11 +45,6 @@ public enum ItemKind {
         return fields.contains(field);
     }
 
-    /** Listed newest first by publication (news) or by date (events); the rest in the editors' order, then by title. */
-    boolean dated() {
-        return this == NEWS;
-    }
-
     static ItemKind ofSegment(String segment) {
         for (ItemKind k : values()) if (k.segment.equals(segment)) return k;
         throw new IllegalArgumentException(segment);

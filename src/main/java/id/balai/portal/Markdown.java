@@ -23,7 +23,6 @@ final class Markdown {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
     private static final Safelist SAFE = Safelist.relaxed()
             .removeTags("div", "span", "col", "colgroup")
-            .removeProtocols("img", "src", "http")
             .addProtocols("a", "href", "tel")
             .preserveRelativeLinks(true);
     /** A made-up base so that paths like /situs-media/3 survive the cleaner as this site's own paths. */

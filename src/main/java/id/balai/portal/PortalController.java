@@ -233,22 +233,13 @@ class PortalController {
         return "portal/agencies";
     }
 
-    @GetMapping("/situs-media/{id}")
-    ResponseEntity<InputStreamResource> image(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) throws IOException {
+    /** A library image: as stored (up to 2048 px), {@code sedang} (1024 px) or {@code kecil} (320 px). */
+    @GetMapping({"/situs-media/{id}", "/situs-media/{id}/{size:sedang|kecil}"})
+    ResponseEntity<InputStreamResource> image(@PathVariable long id, @PathVariable(required = false) String size,
+            @AuthenticationPrincipal StaffPrincipal staff) throws IOException {
         SiteMedia.Image image = media.byId(id).orElseThrow(PortalController::notFound);
-        return imageFile(image, image.fileKey(), staff);
-    }
-
-    @GetMapping("/situs-media/{id}/sedang")
-    ResponseEntity<InputStreamResource> medium(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) throws IOException {
-        SiteMedia.Image image = media.byId(id).orElseThrow(PortalController::notFound);
-        return imageFile(image, image.mediumKey(), staff);
-    }
-
-    @GetMapping("/situs-media/{id}/kecil")
-    ResponseEntity<InputStreamResource> thumbnail(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) throws IOException {
-        SiteMedia.Image image = media.byId(id).orElseThrow(PortalController::notFound);
-        return imageFile(image, image.thumbKey(), staff);
+        String key = size == null ? image.fileKey() : size.equals("sedang") ? image.mediumKey() : image.thumbKey();
+        return imageFile(image, key, staff);
     }
 
     /** A document's or form's PDF, counted; only while the item is public. */

@@ -147,7 +147,7 @@ class SiteAdminController {
         }
         if (!outcome.ok()) {
             response.setStatus(422);
-            return itemForm(model, site, k, null, keepImage(staff, site, form, image, outcome.problems()), outcome.problems(), null);
+            return refused(model, staff, site, k, null, form, image, outcome.problems());
         }
         flash(redirect, outcome.id());
         if (outcome.pointFromPhoto()) redirect.addFlashAttribute("pointFromPhoto", true);
@@ -177,14 +177,14 @@ class SiteAdminController {
         ItemForm.Read read = ItemForm.read(item.kind(), form, item.content(), properties.timeZone());
         if (!read.problems().isEmpty()) {
             response.setStatus(422);
-            return itemForm(model, site, item.kind(), item, keepImage(staff, site, form, image, read.problems()), read.problems(), null);
+            return refused(model, staff, site, item.kind(), item, form, image, read.problems());
         }
         try {
             SiteEditing.Outcome outcome = editing.update(staff, site, item, expected, read.content(), upload(image), upload(file),
                     "on".equals(form.get("removeImage")));
             if (!outcome.ok()) {
                 response.setStatus(422);
-                return itemForm(model, site, item.kind(), item, keepImage(staff, site, form, image, outcome.problems()), outcome.problems(), null);
+                return refused(model, staff, site, item.kind(), item, form, image, outcome.problems());
             }
             if (outcome.pointFromPhoto()) redirect.addFlashAttribute("pointFromPhoto", true);
         } catch (SiteEditing.ConcurrentEdit e) {
@@ -206,21 +206,24 @@ class SiteAdminController {
     }
 
     /**
-     * A form that comes back with problems cannot carry its file input; the photo chosen with it is kept in the
-     * site's library instead and named in the form, so the next save has it without choosing it again.
+     * The form sent back with its problems (422). It cannot carry its file input, so a photo chosen with it is kept in
+     * the site's library and named in the form, and the next save has it without choosing it again; a file that is
+     * not a photo is said at once.
      */
-    private Map<String, String> keepImage(StaffPrincipal staff, Site site, Map<String, String> form, MultipartFile image,
-            List<FieldProblem> problems) throws IOException {
-        SiteEditing.Upload upload = upload(image);
-        if (upload == null || problems.stream().anyMatch(p -> p.field().equals("image"))) return form;
+    private String refused(Model model, StaffPrincipal staff, Site site, ItemKind kind, SiteItem item, Map<String, String> form,
+            MultipartFile image, List<FieldProblem> problems) throws IOException {
+        List<FieldProblem> shown = new ArrayList<>(problems);
         Map<String, String> kept = new LinkedHashMap<>(form);
-        try {
-            String alt = form.getOrDefault("title", "").strip();
-            kept.put("imageId", String.valueOf(editing.addImage(staff, site, upload, alt.length() > 200 ? alt.substring(0, 200) : alt)));
-        } catch (PhotoProcessor.RejectedPhoto e) {
-            return form; // not a photo: the editor chooses again and is told why on that save
+        SiteEditing.Upload upload = upload(image);
+        if (upload != null && shown.stream().noneMatch(p -> p.field().equals("image"))) {
+            try {
+                String alt = form.getOrDefault("title", "").strip();
+                kept.put("imageId", String.valueOf(editing.addImage(staff, site, upload, alt.length() > 200 ? alt.substring(0, 200) : alt)));
+            } catch (PhotoProcessor.RejectedPhoto e) {
+                shown.add(new FieldProblem("image", e.messageKey()));
+            }
         }
-        return kept;
+        return itemForm(model, site, kind, item, kept, shown, null);
     }
 
     /** The item as the public would see it, also while it is a draft or scheduled. */
@@ -375,23 +378,13 @@ class SiteAdminController {
             RedirectAttributes redirect) {
         Site site = site(siteId);
         editing.requireCityAdmin(staff);
-        String h = host.strip().toLowerCase();
-        if (h.isEmpty()) {
-            editing.setHost(staff, site, null);
-        } else if (!h.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+") || h.length() > 200
-                || h.equals(mainHost()) || sites.byHost(h).filter(other -> other.id() != site.id()).isPresent()) {
-            // the portal's own host would hand the whole city's front page to one site
-            redirect.addFlashAttribute("flashError", "site.error.host");
-            return "redirect:" + ROOT + "/" + site.id();
-        } else {
-            try {
-                editing.setHost(staff, site, h);
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                redirect.addFlashAttribute("flashError", "site.error.host");
-                return "redirect:" + ROOT + "/" + site.id();
-            }
+        boolean saved;
+        try {
+            saved = editing.setHost(staff, site, host);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            saved = false; // another site took it a moment ago
         }
-        redirect.addFlashAttribute("flash", "site.flash.saved");
+        redirect.addFlashAttribute(saved ? "flash" : "flashError", saved ? "site.flash.saved" : "site.error.host");
         return "redirect:" + ROOT + "/" + site.id();
     }
 
@@ -431,11 +424,6 @@ class SiteAdminController {
         Map<Long, String> names = new LinkedHashMap<>();
         for (Long id : ids) if (id != null) names.computeIfAbsent(id, i -> staffDirectory.byId(i).map(StaffPrincipal::fullName).orElse("#" + i));
         return names;
-    }
-
-    private String mainHost() {
-        String host = java.net.URI.create(properties.publicBaseUrl()).getHost();
-        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     private Site site(long siteId) {

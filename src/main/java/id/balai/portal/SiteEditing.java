@@ -37,9 +37,11 @@ class SiteEditing {
     private final AdminAudit audit;
     private final PublicContent publicContent;
     private final Clock clock;
+    private final id.balai.platform.BalaiProperties properties;
 
     SiteEditing(Sites sites, SiteItems items, SiteMedia media, FileStorage storage, AdminAudit audit, PublicContent publicContent,
-            Clock clock) {
+            Clock clock, id.balai.platform.BalaiProperties properties) {
+        this.properties = properties;
         this.sites = sites;
         this.items = items;
         this.media = media;
@@ -222,12 +224,24 @@ class SiteEditing {
         if (sites.removeEditor(site.id(), editorId)) audit.record(staff, "site.editor.removed", site.id() + ":" + editorId);
     }
 
+    private static final java.util.regex.Pattern HOST =
+            java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+
+    /**
+     * Gives a site its own host name, or none for an empty one; false (nothing changed) for a name that is not a
+     * host name, is another site's, or is the portal's own (which would hand the city's front page to one site).
+     */
     @Transactional
-    void setHost(StaffPrincipal staff, Site site, String host) {
+    boolean setHost(StaffPrincipal staff, Site site, String typed) {
         requireCityAdmin(staff);
-        sites.setHost(site.id(), host);
+        String host = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        String main = java.net.URI.create(properties.publicBaseUrl()).getHost();
+        if (!host.isEmpty() && (host.length() > 200 || !HOST.matcher(host).matches() || host.equalsIgnoreCase(main)
+                || sites.byHost(host).filter(other -> other.id() != site.id()).isPresent())) return false;
+        sites.setHost(site.id(), host.isEmpty() ? null : host);
         audit.record(staff, "site.host.changed", String.valueOf(site.id()));
         publicContent.changed();
+        return true;
     }
 
     /** Published without a time: published now (news are dated by it). */

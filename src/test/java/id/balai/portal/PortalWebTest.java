@@ -171,6 +171,10 @@ class PortalWebTest {
                 .file(new MockMultipartFile("image", "foto.jpg", "image/jpeg", "<?php echo 1; ?>".getBytes(StandardCharsets.UTF_8)))
                 .with(user(lurah)), 422);
         assertThat(refused).contains("bukan foto", "Toko Foto Palsu");
+        String twoProblems = page(newItem(ownSite, "umkm", Map.of("title", "", "status", "PUBLISHED"))
+                .file(new MockMultipartFile("image", "foto.jpg", "image/jpeg", "GIF89a bukan foto".getBytes(StandardCharsets.UTF_8)))
+                .with(user(lurah)), 422);
+        assertThat(twoProblems).as("the photo is judged at once, beside the text").contains("Isi judul", "bukan foto");
         String notPdf = page(newItem(ownSite, "dokumen", Map.of("title", "Perda", "status", "PUBLISHED"))
                 .file(new MockMultipartFile("file", "perda.pdf", "application/pdf", TestImages.png(20, 20))).with(user(lurah)), 422);
         assertThat(notPdf).contains("bukan PDF");
